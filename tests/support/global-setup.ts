@@ -1,0 +1,18 @@
+import { startStack } from './start-stack';
+import { TEST_STACK_FILE, TEST_STACK_LOG, TEST_STACK_PORTS } from './test-stack';
+
+/** Starts one embedded stack for every integration and end-to-end test (see test-stack.ts). */
+export default async function globalSetup(): Promise<void> {
+  const stack = await startStack(
+    process.execPath,
+    ['--import', 'tsx', 'localstack/embedded/start.ts'],
+    {
+      ...process.env,
+      ...TEST_STACK_PORTS,
+      SHOP_STACK_FILE: TEST_STACK_FILE,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    },
+    { timeoutMs: 90_000, logFile: TEST_STACK_LOG },
+  );
+  (globalThis as { shopTestStack?: typeof stack }).shopTestStack = stack;
+}

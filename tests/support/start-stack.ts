@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ROOT } from './test-stack';
+
+export interface RunningStack {
+  child: ChildProcess;
+  output: () => string;
+  /** Sends SIGTERM and resolves with the exit code once the process is gone. */
+  stop: () => Promise<number | null>;
+}
+
+/**
+ * Starts a command that brings the embedded stack up and resolves once it prints "Shop ready";
+ * rejects with its output if it exits or takes longer than `timeoutMs`.
+ */
+export async function startStack(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { timeoutMs, logFile }: { timeoutMs: number; logFile?: string },
+): Promise<RunningStack> {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  if (logFile) await mkdir(dirname(logFile), { recursive: true });
+  const log = logFile ? createWriteStream(logFile) : undefined;
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
+
+  await new Promise<void>((resolveReady, rejectReady) => {
+    const timer = setTimeout(() => {
+      rejectReady(new Error(`The stack was not ready within ${timeoutMs} ms:\n${output.slice(-4000)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      log?.write(chunk);
+      if (output.includes('Shop ready in')) {
+        clearTimeout(timer);
+        resolveReady();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      rejectReady(new Error(`The stack exited (code ${code}) before it was ready:\n${output.slice(-4000)}`));
+    });
+  });
+
+  return {
+    child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const code = await exited;
+      log?.end();
+      return code;
+    },
+  };
+}
+
+export async function readStackFile<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, 'utf8')) as T;
+}
