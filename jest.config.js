@@ -1,4 +1,4 @@
-// Three projects: unit tests need no network; integration and e2e tests share
+// Two projects: unit tests need no network; integration and e2e tests share
 // one embedded stack that globalSetup starts (tests/support/global-setup.ts).
 const transform = {
   '^.+\\.(t|j|mj)s$': [
@@ -6,12 +6,18 @@ const transform = {
     { jsc: { target: 'es2023', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
   ],
 };
-// middy 7 is ESM-only: let swc turn it into CommonJS for Jest.
+// middy 7 is ESM-only (its exports have only an `import` condition): point Jest's CommonJS
+// resolver at its files and let swc turn them into CommonJS.
 const transformIgnorePatterns = ['/node_modules/(?!@middy/)'];
+const moduleNameMapper = {
+  '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js',
+  '^@middy/util$': '<rootDir>/node_modules/@middy/util/index.js',
+};
 
-const base = { transform, transformIgnorePatterns, testEnvironment: 'node' };
+const base = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {

@@ -1,0 +1,7 @@
+import type { JsonValue } from './library-types';
+
+/** Text as a Lambda payload carries it: `undefined` travels as `null`. */
+export const toJsonText = (value: unknown): string => JSON.stringify(value) ?? 'null';
+
+// JSON.parse only ever produces JSON values; the cast names what it returns.
+export const parseJson = (text: string): JsonValue => JSON.parse(text) as JsonValue;

@@ -1,0 +1,25 @@
+export interface LocalStateMachine {
+  /** e.g. 'shop-local-order-saga' */
+  name: string;
+  /** ASL as a JSON object; Task Resource fields are already plain strings. */
+  definition: Record<string, unknown>;
+  /** Keyed by Task STATE NAME; called in-process, like a Lambda invoke. */
+  taskHandlers: Record<string, (input: unknown) => Promise<unknown>>;
+}
+
+export interface StepFunctionsServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StepFunctionsServerOptions {
+  /** 0 = any free port */
+  port: number;
+  /** default '127.0.0.1' */
+  host?: string;
+  /** used in ARNs */
+  region: string;
+  /** used in ARNs, e.g. '000000000000' */
+  accountId: string;
+  stateMachines: LocalStateMachine[];
+}
