@@ -14,7 +14,13 @@ const moduleNameMapper = {
   '^@middy/util$': '<rootDir>/node_modules/@middy/util/index.js',
 };
 
-const base = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
+const base = {
+  transform,
+  transformIgnorePatterns,
+  moduleNameMapper,
+  testEnvironment: 'node',
+  setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'],
+};
 
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
@@ -26,7 +32,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      setupFiles: ['<rootDir>/tests/support/stack-env.ts'],
+      // stack-env first: quiet-logs then overrides the stack's log level for this process.
+      setupFiles: ['<rootDir>/tests/support/stack-env.ts', ...base.setupFiles],
     },
   ],
 };

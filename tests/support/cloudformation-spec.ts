@@ -42,7 +42,8 @@ function checkProperties(
   errors: string[],
 ): void {
   for (const [name, property] of Object.entries(properties)) {
-    if (property.Required && !(name in value)) errors.push(`${path}: missing required property ${name}`);
+    if (property.Required && !(name in value))
+      errors.push(`${path}: missing required property ${name}`);
   }
   for (const [name, child] of Object.entries(value)) {
     const property = properties[name];
@@ -63,14 +64,21 @@ function checkValue(
   errors: string[],
 ): void {
   if (isIntrinsic(value)) return;
-  const itemType = property.Type === 'List' || property.Type === 'Map' ? property.ItemType : property.Type;
+  const itemType =
+    property.Type === 'List' || property.Type === 'Map' ? property.ItemType : property.Type;
   if (property.Type === 'List' && !Array.isArray(value)) {
     errors.push(`${path}: expected a list`);
     return;
   }
   if (!itemType) return; // a primitive (or a list / map of primitives)
-  const items = property.Type === 'List' ? (value as unknown[]) : property.Type === 'Map' ? Object.values(value as object) : [value];
-  const typeSpec = spec.PropertyTypes[`${resourceType}.${itemType}`] ?? spec.PropertyTypes[itemType];
+  const items =
+    property.Type === 'List'
+      ? (value as unknown[])
+      : property.Type === 'Map'
+        ? Object.values(value as object)
+        : [value];
+  const typeSpec = (spec.PropertyTypes[`${resourceType}.${itemType}`] ??
+    spec.PropertyTypes[itemType]) as { Properties?: Record<string, PropertySpec> } | undefined;
   if (!typeSpec) {
     errors.push(`${path}: no specification for property type ${itemType}`);
     return;
@@ -82,7 +90,14 @@ function checkValue(
       errors.push(`${itemPath}: expected an object of type ${itemType}`);
       return;
     }
-    checkProperties(spec, resourceType, item as Record<string, unknown>, typeSpec.Properties ?? {}, itemPath, errors);
+    checkProperties(
+      spec,
+      resourceType,
+      item as Record<string, unknown>,
+      typeSpec.Properties ?? {},
+      itemPath,
+      errors,
+    );
   });
 }
 

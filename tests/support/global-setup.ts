@@ -10,7 +10,7 @@ export default async function globalSetup(): Promise<void> {
       ...process.env,
       ...TEST_STACK_PORTS,
       SHOP_STACK_FILE: TEST_STACK_FILE,
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_LOG_LEVEL: process.env.SHOP_TEST_LOG_LEVEL ?? 'WARN',
     },
     { timeoutMs: 90_000, logFile: TEST_STACK_LOG },
   );

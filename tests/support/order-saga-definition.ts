@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 
-export const ORDER_SAGA_FILE = resolve(__dirname, '..', '..', 'statemachines', 'order-saga.asl.yml');
+export const ORDER_SAGA_FILE = resolve(
+  __dirname,
+  '..',
+  '..',
+  'statemachines',
+  'order-saga.asl.yml',
+);
 
 export interface AslState {
   Type: string;
@@ -10,7 +16,12 @@ export interface AslState {
   Next?: string;
   End?: boolean;
   ResultPath?: string | null;
-  Retry?: { ErrorEquals: string[]; MaxAttempts?: number; JitterStrategy?: string; BackoffRate?: number }[];
+  Retry?: {
+    ErrorEquals: string[];
+    MaxAttempts?: number;
+    JitterStrategy?: string;
+    BackoffRate?: number;
+  }[];
   Catch?: { ErrorEquals: string[]; Next: string; ResultPath?: string }[];
 }
 export interface AslDefinition {

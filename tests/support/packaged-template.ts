@@ -15,12 +15,21 @@ export interface CloudFormationTemplate {
  * Runs `sls package` for a stage into a fresh folder, with no AWS credentials at all, and returns
  * the CloudFormation template it wrote.
  */
-export async function packageStage(stage: string): Promise<{ template: CloudFormationTemplate; dir: string }> {
+export async function packageStage(
+  stage: string,
+): Promise<{ template: CloudFormationTemplate; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), `shop-package-${stage}-`));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true' };
   await promisify(execFile)(
     process.execPath,
-    [join(ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js'), 'package', '--stage', stage, '--package', dir],
+    [
+      join(ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js'),
+      'package',
+      '--stage',
+      stage,
+      '--package',
+      dir,
+    ],
     { cwd: ROOT, env, maxBuffer: 32 * 1024 * 1024 },
   );
   const template = JSON.parse(

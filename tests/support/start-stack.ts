@@ -29,7 +29,9 @@ export async function startStack(
 
   await new Promise<void>((resolveReady, rejectReady) => {
     const timer = setTimeout(() => {
-      rejectReady(new Error(`The stack was not ready within ${timeoutMs} ms:\n${output.slice(-4000)}`));
+      rejectReady(
+        new Error(`The stack was not ready within ${timeoutMs} ms:\n${output.slice(-4000)}`),
+      );
     }, timeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
@@ -43,7 +45,9 @@ export async function startStack(
     child.stderr?.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      rejectReady(new Error(`The stack exited (code ${code}) before it was ready:\n${output.slice(-4000)}`));
+      rejectReady(
+        new Error(`The stack exited (code ${code}) before it was ready:\n${output.slice(-4000)}`),
+      );
     });
   });
 

@@ -20,8 +20,12 @@ describe('sls package --stage dev (offline, no AWS credentials)', () => {
   });
 
   it('holds the seven tables, on-demand with point-in-time recovery', () => {
-    const tables = resourcesOfType(template, 'AWS::DynamoDB::Table').map(([, table]) => table.Properties ?? {});
-    expect(tables.map((table) => table.TableName).sort()).toEqual(TABLES.map((name) => `shop-dev-${name}`).sort());
+    const tables = resourcesOfType(template, 'AWS::DynamoDB::Table').map(
+      ([, table]) => table.Properties ?? {},
+    );
+    expect(tables.map((table) => table.TableName).sort()).toEqual(
+      TABLES.map((name) => `shop-dev-${name}`).sort(),
+    );
     for (const table of tables) {
       expect(table.BillingMode).toBe('PAY_PER_REQUEST');
       expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
@@ -29,9 +33,9 @@ describe('sls package --stage dev (offline, no AWS credentials)', () => {
   });
 
   it('holds the events topic, and a dead-letter queue on every subscription', () => {
-    expect(resourcesOfType(template, 'AWS::SNS::Topic').map(([, topic]) => topic.Properties?.TopicName)).toEqual([
-      'shop-dev-events',
-    ]);
+    expect(
+      resourcesOfType(template, 'AWS::SNS::Topic').map(([, topic]) => topic.Properties?.TopicName),
+    ).toEqual(['shop-dev-events']);
     const subscriptions = resourcesOfType(template, 'AWS::SNS::Subscription');
     expect(subscriptions.length).toBeGreaterThan(0);
     for (const [, subscription] of subscriptions) {
@@ -44,28 +48,32 @@ describe('sls package --stage dev (offline, no AWS credentials)', () => {
   it('runs every function on nodejs22.x or newer', () => {
     const functions = resourcesOfType(template, 'AWS::Lambda::Function');
     expect(functions.length).toBeGreaterThan(0);
-    for (const [, fn] of functions) expect(fn.Properties?.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+    for (const [, fn] of functions)
+      expect(fn.Properties?.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
   });
 
-  it('holds the order saga, whose Task resources are the ARNs of deployed functions', () => {
+  it('holds the order saga, whose Task resources are the ARNs of the deployed functions', () => {
     const machines = resourcesOfType(template, 'AWS::StepFunctions::StateMachine');
     expect(machines.map(([id]) => id)).toEqual(['OrderSagaStateMachine']);
-    const definitionString = machines[0]?.[1].Properties?.DefinitionString as { 'Fn::Sub': string | [string, object] };
-    const sub = definitionString['Fn::Sub'];
-    const definition = JSON.parse(Array.isArray(sub) ? sub[0] : sub) as {
+    const [text, substitutions] = (
+      machines[0]?.[1].Properties?.DefinitionString as {
+        'Fn::Sub': [string, Record<string, unknown>];
+      }
+    )['Fn::Sub'];
+    const definition = JSON.parse(text) as {
       States: Record<string, { Type: string; Resource?: string }>;
     };
-    const functionNames = new Set(
-      resourcesOfType(template, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties?.FunctionName),
-    );
+
     const tasks = Object.entries(definition.States).filter(([, state]) => state.Type === 'Task');
     expect(tasks).toHaveLength(10);
-    for (const [, task] of tasks) {
-      const match = /^arn:\$\{AWS::Partition\}:lambda:\$\{AWS::Region\}:\$\{AWS::AccountId\}:function:(.+)$/.exec(
-        task.Resource ?? '',
-      );
-      expect(match).not.toBeNull();
-      expect(functionNames).toContain(match?.[1]);
+    for (const [stateName, task] of tasks) {
+      const variable = /^\$\{(\w+)\}$/.exec(task.Resource ?? '')?.[1] ?? '';
+      // e.g. ReservePayment -> Fn::GetAtt [ReservePaymentLambdaFunction, Arn]
+      expect(substitutions[variable]).toEqual({
+        'Fn::GetAtt': [`${stateName}LambdaFunction`, 'Arn'],
+      });
+      expect(template.Resources[`${stateName}LambdaFunction`]?.Type).toBe('AWS::Lambda::Function');
+      task.Resource = `arn:aws:lambda:us-east-1:123456789012:function:shop-dev-${stateName}`;
     }
     expect(validateAsl(definition).isValid).toBe(true);
   });

@@ -1,7 +1,17 @@
 import validateAsl from 'asl-validator';
-import { loadOrderSaga, type AslDefinition } from '../../support/order-saga-definition';
+import {
+  loadOrderSaga,
+  type AslDefinition,
+  type AslState,
+} from '../../support/order-saga-definition';
 
-const FORWARD = ['ReservePayment', 'ReserveStock', 'BookDelivery', 'CapturePayment', 'ConfirmOrder'];
+const FORWARD = [
+  'ReservePayment',
+  'ReserveStock',
+  'BookDelivery',
+  'CapturePayment',
+  'ConfirmOrder',
+];
 const UNDO = ['CancelDelivery', 'ReleaseStock', 'ReleasePayment', 'CancelOrder'];
 const BUSINESS_ERRORS = ['PaymentDeclined', 'OutOfStock', 'SlotUnavailable'];
 
@@ -18,8 +28,8 @@ const UNDO_ENTRY: Record<string, string> = {
 /** Follows Next from `from` through Task states only, as a chain of names. */
 function chainFrom(definition: AslDefinition, from: string): string[] {
   const chain: string[] = [];
-  for (let name: string | undefined = from; name; ) {
-    const state = definition.States[name];
+  for (let name: string | undefined = from; name;) {
+    const state: AslState | undefined = definition.States[name];
     if (!state || state.Type !== 'Task') break;
     chain.push(name);
     name = state.Next;
@@ -31,9 +41,9 @@ describe('statemachines/order-saga.asl.yml', () => {
   const definition = loadOrderSaga();
 
   it('is valid Amazon States Language according to asl-validator', () => {
-    const { isValid, errorsText } = validateAsl(definition);
-    expect(errorsText()).toBe('');
-    expect(isValid).toBe(true);
+    const result = validateAsl(definition);
+    expect(result.errorsText()).toBe('');
+    expect(result.isValid).toBe(true);
   });
 
   it('runs the forward steps in the order API.md gives', () => {
@@ -41,10 +51,15 @@ describe('statemachines/order-saga.asl.yml', () => {
     expect(chainFrom(definition, 'ReservePayment')).toEqual(FORWARD);
   });
 
-  it.each(FORWARD)('catches every error of %s, keeps its input, and enters the undo chain at its own undo', (step) => {
-    const catchers = definition.States[step]?.Catch ?? [];
-    expect(catchers).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: UNDO_ENTRY[step] }]);
-  });
+  it.each(FORWARD)(
+    'catches every error of %s, keeps its input, and enters the undo chain at its own undo',
+    (step) => {
+      const catchers = definition.States[step]?.Catch ?? [];
+      expect(catchers).toEqual([
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: UNDO_ENTRY[step] },
+      ]);
+    },
+  );
 
   it('undoes in reverse order, ending with CancelOrder', () => {
     expect(chainFrom(definition, 'CancelDelivery')).toEqual(UNDO);
@@ -52,17 +67,22 @@ describe('statemachines/order-saga.asl.yml', () => {
     expect(definition.States.OrderCancelled?.Type).toBe('Succeed');
   });
 
-  it.each(FORWARD)('retries %s on transient errors with backoff and jitter, never on business errors', (step) => {
-    const retriers = definition.States[step]?.Retry ?? [];
-    expect(retriers.length).toBeGreaterThan(0);
-    for (const retrier of retriers) {
-      expect(retrier.JitterStrategy).toBe('FULL');
-      expect(retrier.BackoffRate).toBeGreaterThan(1);
-      expect(retrier.ErrorEquals).not.toContain('States.ALL');
-      for (const error of BUSINESS_ERRORS) expect(retrier.ErrorEquals).not.toContain(error);
-    }
-    expect(retriers.flatMap((retrier) => retrier.ErrorEquals)).toContain('Lambda.TooManyRequestsException');
-  });
+  it.each(FORWARD)(
+    'retries %s on transient errors with backoff and jitter, never on business errors',
+    (step) => {
+      const retriers = definition.States[step]?.Retry ?? [];
+      expect(retriers.length).toBeGreaterThan(0);
+      for (const retrier of retriers) {
+        expect(retrier.JitterStrategy).toBe('FULL');
+        expect(retrier.BackoffRate).toBeGreaterThan(1);
+        expect(retrier.ErrorEquals).not.toContain('States.ALL');
+        for (const error of BUSINESS_ERRORS) expect(retrier.ErrorEquals).not.toContain(error);
+      }
+      expect(retriers.flatMap((retrier) => retrier.ErrorEquals)).toContain(
+        'Lambda.TooManyRequestsException',
+      );
+    },
+  );
 
   it.each([...UNDO, 'MarkCompensationFailed'])('retries %s on every error', (step) => {
     const [retrier] = definition.States[step]?.Retry ?? [];
@@ -70,15 +90,19 @@ describe('statemachines/order-saga.asl.yml', () => {
     expect(retrier?.MaxAttempts).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(UNDO)('marks the order COMPENSATION_FAILED and fails the execution when %s finally fails', (step) => {
-    expect(definition.States[step]?.Catch).toEqual([
-      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkCompensationFailed' },
-    ]);
-    expect(definition.States.MarkCompensationFailed?.Next).toBe('CompensationFailed');
-    expect(definition.States.CompensationFailed?.Type).toBe('Fail');
-  });
+  it.each(UNDO)(
+    'marks the order COMPENSATION_FAILED and fails the execution when %s finally fails',
+    (step) => {
+      expect(definition.States[step]?.Catch).toEqual([
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkCompensationFailed' },
+      ]);
+      expect(definition.States.MarkCompensationFailed?.Next).toBe('CompensationFailed');
+      expect(definition.States.CompensationFailed?.Type).toBe('Fail');
+    },
+  );
 
   it('passes the whole order to every step: forward and undo steps discard their result', () => {
-    for (const name of [...FORWARD, ...UNDO]) expect(definition.States[name]?.ResultPath).toBeNull();
+    for (const name of [...FORWARD, ...UNDO])
+      expect(definition.States[name]?.ResultPath).toBeNull();
   });
 });

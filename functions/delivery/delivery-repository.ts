@@ -1,0 +1,242 @@
+// Key design of the delivery table:
+//   slot     pk=SLOT#<slotId>    sk=SLOT
+//            start, end (UTC), capacity, booked (no updatedAt: a cancellation
+//            leaves the item exactly as before); "booked < capacity" is a
+//            condition between two attributes, so nothing derived is stored.
+//            gsi1pk=DATE#<yyyy-mm-dd of start>, gsi1sk=<start>#<slotId> (index byDate)
+//   booking  pk=ORDER#<orderId>  sk=BOOKING
+//            slotId, status BOOKED|CANCELLED|VOID (VOID is the tombstone of a
+//            cancellation that found nothing booked)
+// BookDelivery writes the booking and the slot's guarded increment in one
+// transaction; CancelDelivery flips the booking's status and gives the place
+// back in one transaction guarded by the status as read.
+import { randomUUID } from 'node:crypto';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactGetCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { dynamoDb } from '../shared/aws-clients';
+import { withOptimisticRetry } from '../shared/dynamo';
+import {
+  newSlot,
+  planBooking,
+  planBookingCancellation,
+  slotDate,
+  slotOf,
+  type Booking,
+  type NewSlot,
+  type Slot,
+} from './domain/slot';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Item = Record<string, unknown>;
+
+export const BY_DATE_INDEX = 'byDate';
+
+const slotKey = (slotId: string) => ({ pk: `SLOT#${slotId}`, sk: 'SLOT' });
+const bookingKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'BOOKING' });
+
+const toSlot = (item: Item): Slot =>
+  slotOf(
+    item.slotId as string,
+    item.start as string,
+    item.end as string,
+    item.capacity as number,
+    item.booked as number,
+  );
+
+const toBooking = (item: Item): Booking => ({
+  orderId: item.orderId as string,
+  slotId: item.slotId as string,
+  status: item.status as Booking['status'],
+  createdAt: item.createdAt as string,
+  updatedAt: item.updatedAt as string,
+});
+
+export const createDeliveryRepository = (
+  tableName: string,
+  client: DynamoDBDocumentClient = dynamoDb,
+) => {
+  const transact = (items: TransactItem[]) =>
+    client.send(new TransactWriteCommand({ TransactItems: items }));
+
+  const getSlot = async (slotId: string): Promise<Slot | undefined> => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: slotKey(slotId), ConsistentRead: true }),
+    );
+    return Item ? toSlot(Item) : undefined;
+  };
+
+  const getBooking = async (orderId: string): Promise<Booking | undefined> => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: bookingKey(orderId), ConsistentRead: true }),
+    );
+    return Item ? toBooking(Item) : undefined;
+  };
+
+  /** The booking and the slot as of one instant. */
+  const readForBooking = async (orderId: string, slotId: string) => {
+    const { Responses } = await client.send(
+      new TransactGetCommand({
+        TransactItems: [
+          { Get: { TableName: tableName, Key: bookingKey(orderId) } },
+          { Get: { TableName: tableName, Key: slotKey(slotId) } },
+        ],
+      }),
+    );
+    const [booking, slot] = [Responses?.[0]?.Item, Responses?.[1]?.Item];
+    return {
+      booking: booking ? toBooking(booking) : undefined,
+      slot: slot ? toSlot(slot) : undefined,
+    };
+  };
+
+  return {
+    getSlot,
+    getBooking,
+
+    async createSlot(input: NewSlot): Promise<Slot> {
+      const slot = newSlot(randomUUID(), input);
+      const { slotId, start, end, capacity, booked } = slot;
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...slotKey(slotId),
+            slotId,
+            start,
+            end,
+            capacity,
+            booked,
+            gsi1pk: `DATE#${slotDate(slot)}`,
+            gsi1sk: `${start}#${slotId}`,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return slot;
+    },
+
+    /** The slots starting on a UTC day (yyyy-mm-dd), earliest first. */
+    async listSlotsByDate(date: string): Promise<Slot[]> {
+      const slots: Slot[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: BY_DATE_INDEX,
+            KeyConditionExpression: 'gsi1pk = :date',
+            ExpressionAttributeValues: { ':date': `DATE#${date}` },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        slots.push(...(page.Items ?? []).map(toSlot));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return slots;
+    },
+
+    /** BookDelivery. Throws SlotUnavailable. */
+    bookForOrder(orderId: string, slotId: string) {
+      return withOptimisticRetry('BookDelivery', async () => {
+        const { booking, slot } = await readForBooking(orderId, slotId);
+        const plan = planBooking(booking, slot);
+        if (plan.action === 'NONE') return { outcome: plan.outcome };
+        const now = new Date().toISOString();
+        const newBooking: Booking = {
+          orderId,
+          slotId,
+          status: 'BOOKED',
+          createdAt: now,
+          updatedAt: now,
+        };
+        await transact([
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...bookingKey(orderId), ...newBooking },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: slotKey(slotId),
+              UpdateExpression: 'SET booked = booked + :one',
+              ConditionExpression: 'attribute_exists(pk) AND booked < #capacity',
+              ExpressionAttributeNames: { '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ]);
+        return { outcome: 'BOOKED' as const };
+      });
+    },
+
+    /** CancelDelivery: gives the place back, or leaves a tombstone. */
+    cancelForOrder(orderId: string, slotId: string) {
+      return withOptimisticRetry('CancelDelivery', async () => {
+        const plan = planBookingCancellation(await getBooking(orderId));
+        const now = new Date().toISOString();
+        switch (plan.action) {
+          case 'NONE':
+            return { outcome: plan.outcome };
+          case 'VOID': {
+            const tombstone: Booking = {
+              orderId,
+              slotId,
+              status: 'VOID',
+              createdAt: now,
+              updatedAt: now,
+            };
+            await client.send(
+              new PutCommand({
+                TableName: tableName,
+                Item: { ...bookingKey(orderId), ...tombstone },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              }),
+            );
+            return { outcome: 'NOTHING_TO_CANCEL' as const };
+          }
+          case 'CANCEL': {
+            await transact([
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: bookingKey(orderId),
+                  UpdateExpression: 'SET #status = :cancelled, updatedAt = :now',
+                  ConditionExpression: '#status = :booked',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: {
+                    ':booked': 'BOOKED',
+                    ':cancelled': 'CANCELLED',
+                    ':now': now,
+                  },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  // The booked slot, which the booking recorded.
+                  Key: slotKey(plan.slotId),
+                  UpdateExpression: 'SET booked = booked - :one',
+                  ConditionExpression: 'attribute_exists(pk) AND booked >= :one',
+                  ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
+            ]);
+            return { outcome: 'CANCELLED' as const };
+          }
+        }
+      });
+    },
+  };
+};
+
+export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>;

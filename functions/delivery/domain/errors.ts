@@ -1,0 +1,6 @@
+import { DomainError } from '../../shared/errors';
+
+/** Business: the slot is full, has capacity 0, or does not exist. */
+export class SlotUnavailable extends DomainError {
+  override readonly name = 'SlotUnavailable';
+}

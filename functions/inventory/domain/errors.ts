@@ -1,0 +1,6 @@
+import { DomainError } from '../../shared/errors';
+
+/** Business: some item has fewer units available than ordered, or no stock record. */
+export class OutOfStock extends DomainError {
+  override readonly name = 'OutOfStock';
+}

@@ -1,0 +1,108 @@
+import { Conflict, ValidationFailed } from '../../shared/errors';
+import { OutOfStock } from './errors';
+
+export interface StockLevel {
+  productId: string;
+  onHand: number;
+  reserved: number;
+  /** onHand - reserved, never negative */
+  available: number;
+}
+
+export interface StockItem {
+  productId: string;
+  quantity: number;
+}
+
+/**
+ * RESERVED holds units for the order (and keeps holding them once the order
+ * is confirmed); RELEASED gave them back; VOID is the tombstone a release
+ * leaves when there was nothing to release, so a late reservation can never
+ * take units afterwards.
+ */
+export type ReservationStatus = 'RESERVED' | 'RELEASED' | 'VOID';
+
+export interface Reservation {
+  orderId: string;
+  items: StockItem[];
+  status: ReservationStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Shortage {
+  productId: string;
+  requested: number;
+  available: number;
+}
+
+export const stockLevel = (productId: string, onHand: number, reserved: number): StockLevel => ({
+  productId,
+  onHand,
+  reserved,
+  available: onHand - reserved,
+});
+
+export const shortagesOf = (
+  items: readonly StockItem[],
+  stockOf: (productId: string) => StockLevel | undefined,
+): Shortage[] =>
+  items.flatMap(({ productId, quantity }) => {
+    const available = stockOf(productId)?.available ?? 0;
+    return available < quantity ? [{ productId, requested: quantity, available }] : [];
+  });
+
+export type ReservationPlan =
+  { action: 'RESERVE' } | { action: 'NONE'; outcome: 'ALREADY_RESERVED' | 'ALREADY_RELEASED' };
+
+/** ReserveStock: every item or none, once per order, never after a release. */
+export const planReservation = (
+  existing: Reservation | undefined,
+  items: readonly StockItem[],
+  stockOf: (productId: string) => StockLevel | undefined,
+): ReservationPlan => {
+  if (existing) {
+    return existing.status === 'RESERVED'
+      ? { action: 'NONE', outcome: 'ALREADY_RESERVED' }
+      : { action: 'NONE', outcome: 'ALREADY_RELEASED' };
+  }
+  const shortages = shortagesOf(items, stockOf);
+  if (shortages.length > 0) {
+    throw new OutOfStock(
+      `Not enough stock for ${shortages.map((shortage) => shortage.productId).join(', ')}`,
+      { details: shortages },
+    );
+  }
+  return { action: 'RESERVE' };
+};
+
+export type StockReleasePlan =
+  | { action: 'RELEASE'; items: StockItem[] }
+  | { action: 'VOID' }
+  | { action: 'NONE'; outcome: 'ALREADY_RELEASED' };
+
+/** ReleaseStock: gives reserved units back, or leaves a tombstone. */
+export const planStockRelease = (existing: Reservation | undefined): StockReleasePlan => {
+  if (!existing) return { action: 'VOID' };
+  return existing.status === 'RESERVED'
+    ? { action: 'RELEASE', items: existing.items }
+    : { action: 'NONE', outcome: 'ALREADY_RELEASED' };
+};
+
+export const assertOnHand = (onHand: number): void => {
+  if (!Number.isSafeInteger(onHand) || onHand < 0) {
+    throw new ValidationFailed('onHand must be a non-negative integer', {
+      details: [{ path: ['onHand'], message: 'must be a non-negative integer' }],
+    });
+  }
+};
+
+/** Units reserved for orders cannot be taken off hand. */
+export const assertOnHandCoversReserved = (stock: StockLevel | undefined, onHand: number): void => {
+  const reserved = stock?.reserved ?? 0;
+  if (onHand < reserved) {
+    throw new Conflict(`onHand ${onHand} is below the ${reserved} units reserved`, {
+      details: { onHand, reserved },
+    });
+  }
+};

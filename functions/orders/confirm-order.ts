@@ -1,0 +1,10 @@
+import { sagaStep } from '../shared/saga-step';
+import { ordersConfig } from './config';
+import { planConfirm } from './domain/order';
+import { createOrdersRepository } from './orders-repository';
+
+const orders = createOrdersRepository(ordersConfig.ORDERS_TABLE_NAME);
+
+export const handler = sagaStep('ConfirmOrder', ({ orderId }) =>
+  orders.transition('ConfirmOrder', orderId, planConfirm),
+);

@@ -1,0 +1,16 @@
+import { DomainError } from '../../shared/errors';
+
+/** Business: the wallet's available amount is below the total, or there is no wallet. */
+export class PaymentDeclined extends DomainError {
+  override readonly name = 'PaymentDeclined';
+}
+
+/** Technical: CapturePayment found no held amount for the order. */
+export class NoHoldToCapture extends DomainError {
+  override readonly name = 'NoHoldToCapture';
+}
+
+/** Technical: the order's currency is not the deployment's. */
+export class CurrencyMismatch extends DomainError {
+  override readonly name = 'CurrencyMismatch';
+}

@@ -1,0 +1,125 @@
+import { ValidationFailed } from '../../shared/errors';
+import { CurrencyMismatch, NoHoldToCapture, PaymentDeclined } from './errors';
+
+export interface Wallet {
+  userId: string;
+  balance: number;
+  held: number;
+  /** balance - held */
+  available: number;
+  createdAt: string;
+}
+
+/**
+ * HELD and CAPTURED move money; RELEASED (a hold given back) and REFUNDED (a
+ * capture given back) are final; VOID is the tombstone a release leaves when
+ * there was nothing to release, so a late reservation can never hold money.
+ */
+export type HoldStatus = 'HELD' | 'CAPTURED' | 'RELEASED' | 'REFUNDED' | 'VOID';
+
+export interface Hold {
+  userId: string;
+  orderId: string;
+  amount: number;
+  status: HoldStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TransactionType = 'DEPOSIT' | 'HOLD' | 'CAPTURE' | 'RELEASE';
+
+export interface WalletTransaction {
+  transactionId: string;
+  type: TransactionType;
+  amount: number;
+  orderId?: string;
+  createdAt: string;
+}
+
+export const MAX_DEPOSIT = 100_000_000;
+
+export const newWallet = (userId: string, now: string): Wallet => ({
+  userId,
+  balance: 0,
+  held: 0,
+  available: 0,
+  createdAt: now,
+});
+
+export const assertDepositAmount = (amount: number): void => {
+  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_DEPOSIT) {
+    throw new ValidationFailed(`amount must be an integer from 1 to ${MAX_DEPOSIT}`, {
+      details: [{ path: ['amount'], message: 'out of range' }],
+    });
+  }
+};
+
+export const assertShopCurrency = (currency: string, shopCurrency: string): void => {
+  if (currency !== shopCurrency) {
+    throw new CurrencyMismatch(`Order currency ${currency} is not the shop's ${shopCurrency}`);
+  }
+};
+
+export type ReservePlan =
+  | { action: 'HOLD'; amount: number }
+  | { action: 'NONE'; outcome: 'ALREADY_HELD' | 'ALREADY_RELEASED' };
+
+/** ReservePayment: hold the total once per order, never after a release. */
+export const planReserve = (
+  wallet: Wallet | undefined,
+  hold: Hold | undefined,
+  amount: number,
+): ReservePlan => {
+  if (hold) {
+    return hold.status === 'HELD' || hold.status === 'CAPTURED'
+      ? { action: 'NONE', outcome: 'ALREADY_HELD' }
+      : { action: 'NONE', outcome: 'ALREADY_RELEASED' };
+  }
+  if (!wallet) throw new PaymentDeclined('The user has no wallet');
+  const available = wallet.balance - wallet.held;
+  if (available < amount) {
+    throw new PaymentDeclined(`Available ${available} is below the total ${amount}`);
+  }
+  return { action: 'HOLD', amount };
+};
+
+export type CapturePlan =
+  { action: 'CAPTURE'; amount: number } | { action: 'NONE'; outcome: 'ALREADY_CAPTURED' };
+
+/** CapturePayment: the hold becomes a charge. */
+export const planCapture = (hold: Hold | undefined): CapturePlan => {
+  switch (hold?.status) {
+    case 'HELD':
+      return { action: 'CAPTURE', amount: hold.amount };
+    case 'CAPTURED':
+      return { action: 'NONE', outcome: 'ALREADY_CAPTURED' };
+    default:
+      throw new NoHoldToCapture(
+        hold ? `The order's payment is ${hold.status}` : 'The order has no payment hold',
+      );
+  }
+};
+
+export type ReleasePlan =
+  | { action: 'RELEASE_HOLD'; amount: number }
+  | { action: 'REFUND'; amount: number }
+  | { action: 'VOID' }
+  | { action: 'NONE'; outcome: 'ALREADY_RELEASED' };
+
+/**
+ * ReleasePayment: a held amount goes back to available, a captured one is
+ * refunded, and a release that finds nothing leaves a tombstone.
+ */
+export const planRelease = (hold: Hold | undefined): ReleasePlan => {
+  if (!hold) return { action: 'VOID' };
+  switch (hold.status) {
+    case 'HELD':
+      return { action: 'RELEASE_HOLD', amount: hold.amount };
+    case 'CAPTURED':
+      return { action: 'REFUND', amount: hold.amount };
+    case 'RELEASED':
+    case 'REFUNDED':
+    case 'VOID':
+      return { action: 'NONE', outcome: 'ALREADY_RELEASED' };
+  }
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { currencyCode } from './config';
+
+const id = z.string().min(1).max(128);
+
+export const sagaItemSchema = z.strictObject({
+  productId: id,
+  quantity: z.int().min(1).max(100),
+});
+
+/**
+ * The one input of every saga task: the state machine passes its whole state
+ * to each Task (forward steps keep it with `ResultPath: null`; a Catch adds
+ * `{Error, Cause}` at `$.error`).
+ */
+export const orderSagaInputSchema = z.strictObject({
+  orderId: id,
+  userId: id,
+  items: z
+    .array(sagaItemSchema)
+    .min(1)
+    .max(50)
+    .refine(
+      (items) => new Set(items.map((item) => item.productId)).size === items.length,
+      'productIds must be distinct',
+    ),
+  total: z.int().min(0),
+  currency: currencyCode,
+  deliverySlotId: id,
+  error: z.strictObject({ Error: z.string(), Cause: z.string() }).optional(),
+});
+
+export type OrderSagaInput = z.infer<typeof orderSagaInputSchema>;
+export type SagaItem = z.infer<typeof sagaItemSchema>;

@@ -1,0 +1,46 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { DomainError, InvalidSagaInput } from './errors';
+import { logger } from './logger';
+import { orderSagaInputSchema, type OrderSagaInput } from './order-saga-input';
+
+export type SagaStep<TResult> = (
+  input: OrderSagaInput,
+  context: Context,
+) => TResult | Promise<TResult>;
+
+export const parseSagaInput = (event: unknown): OrderSagaInput => {
+  const result = orderSagaInputSchema.safeParse(event);
+  if (!result.success) {
+    throw new InvalidSagaInput(`Invalid saga input: ${z.prettifyError(result.error)}`, {
+      details: result.error.issues,
+    });
+  }
+  return result.data;
+};
+
+// Logs and lets the error propagate unchanged: Lambda reports `error.name` as
+// `errorType`, which the state machine's Retry and Catch match.
+const logStepErrors = (stepName: string): middy.MiddlewareObj<unknown, unknown> => ({
+  onError: ({ error }) => {
+    if (error instanceof DomainError) {
+      logger.warn(`${stepName} failed`, { errorName: error.name, errorMessage: error.message });
+    } else {
+      logger.error(`${stepName} failed`, error ?? 'unknown error');
+    }
+  },
+});
+
+/** The one middleware stack for saga task handlers. */
+export const sagaStep = <TResult>(stepName: string, step: SagaStep<TResult>) =>
+  middy(async (event: unknown, context: Context): Promise<TResult> => {
+    const input = parseSagaInput(event);
+    logger.appendKeys({ step: stepName, orderId: input.orderId });
+    const result = await step(input, context);
+    logger.info(`${stepName} done`, { result });
+    return result;
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logStepErrors(stepName));

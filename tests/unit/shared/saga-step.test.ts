@@ -1,0 +1,70 @@
+import { DomainError } from '../../../functions/shared/errors';
+import { logger } from '../../../functions/shared/logger';
+import { sagaStep } from '../../../functions/shared/saga-step';
+import { lambdaContext } from '../../support/lambda-context';
+
+class OutOfStock extends DomainError {
+  override readonly name = 'OutOfStock';
+}
+
+const input = {
+  orderId: 'o-1',
+  userId: 'u-1',
+  items: [{ productId: 'p-1', quantity: 1 }],
+  total: 100,
+  currency: 'USD',
+  deliverySlotId: 's-1',
+};
+
+describe('sagaStep', () => {
+  // The middleware resets the log level on each invocation: mute by spying.
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+    warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('passes the parsed input to the step and returns its result', async () => {
+    const step = jest.fn(() => ({ outcome: 'DONE' }));
+    const handler = sagaStep('Test', step);
+
+    await expect(handler(input, lambdaContext())).resolves.toEqual({ outcome: 'DONE' });
+    expect(step).toHaveBeenCalledWith(
+      input,
+      expect.objectContaining({ functionName: 'test-function' }),
+    );
+  });
+
+  it('lets a named error propagate unchanged, so Lambda reports its name as errorType', async () => {
+    const thrown = new OutOfStock('no units');
+    const handler = sagaStep('Test', (): Promise<never> => Promise.reject(thrown));
+
+    const error: unknown = await handler(input, lambdaContext()).catch((caught: unknown) => caught);
+
+    expect(error).toBe(thrown);
+    expect(error).toMatchObject({ name: 'OutOfStock', message: 'no units' });
+    expect((error as Error).cause).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith('Test failed', {
+      errorName: 'OutOfStock',
+      errorMessage: 'no units',
+    });
+  });
+
+  it('rejects an invalid input with InvalidSagaInput without calling the step', async () => {
+    const step = jest.fn(() => ({}));
+    const handler = sagaStep('Test', step);
+
+    const error: unknown = await handler({ ...input, total: -1 }, lambdaContext()).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toMatchObject({ name: 'InvalidSagaInput' });
+    expect((error as Error).message).toContain('total');
+    expect(step).not.toHaveBeenCalled();
+  });
+});
