@@ -83,3 +83,11 @@ export class DataIntegrityError extends DomainError {
 export class ConfigurationError extends DomainError {
   override readonly name = 'ConfigurationError';
 }
+
+/**
+ * A failure that may well pass if tried again (throttling, a lost race, a service hiccup). The
+ * saga-step stack turns such errors into this one name, which the state machine's Retry lists.
+ */
+export class TransientError extends DomainError {
+  override readonly name = 'TransientError';
+}

@@ -2,9 +2,10 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { DomainError, InvalidSagaInput } from './errors';
+import { DomainError, InvalidSagaInput, TransientError } from './errors';
 import { logger } from './logger';
 import { orderSagaInputSchema, type OrderSagaInput } from './order-saga-input';
+import { isTransient } from './transient-errors';
 
 export type SagaStep<TResult> = (
   input: OrderSagaInput,
@@ -21,11 +22,18 @@ export const parseSagaInput = (event: unknown): OrderSagaInput => {
   return result.data;
 };
 
-// Logs and lets the error propagate unchanged: Lambda reports `error.name` as
-// `errorType`, which the state machine's Retry and Catch match.
+// Lambda reports `error.name` as `errorType`, which the state machine's Retry and Catch match:
+// business errors propagate unchanged, transient ones under the one name the Retry lists.
 const logStepErrors = (stepName: string): middy.MiddlewareObj<unknown, unknown> => ({
-  onError: ({ error }) => {
-    if (error instanceof DomainError) {
+  onError: (request) => {
+    const { error } = request;
+    if (isTransient(error)) {
+      logger.warn(`${stepName} failed, worth a retry`, {
+        errorName: error?.name,
+        errorMessage: error?.message,
+      });
+      request.error = new TransientError(`${error?.name}: ${error?.message}`);
+    } else if (error instanceof DomainError) {
       logger.warn(`${stepName} failed`, { errorName: error.name, errorMessage: error.message });
     } else {
       logger.error(`${stepName} failed`, error ?? 'unknown error');

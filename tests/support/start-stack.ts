@@ -7,8 +7,11 @@ import { ROOT } from './test-stack';
 export interface RunningStack {
   child: ChildProcess;
   output: () => string;
-  /** Sends SIGTERM and resolves with the exit code once the process is gone. */
-  stop: () => Promise<number | null>;
+  /**
+   * Sends `signal` (to the whole process group when the stack was started `detached`, as a
+   * terminal's Ctrl-C does) and resolves with the exit code once the process is gone.
+   */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
 /**
@@ -19,9 +22,18 @@ export async function startStack(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  { timeoutMs, logFile }: { timeoutMs: number; logFile?: string },
+  {
+    timeoutMs,
+    logFile,
+    detached = false,
+  }: { timeoutMs: number; logFile?: string; detached?: boolean },
 ): Promise<RunningStack> {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env,
+    detached,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   if (logFile) await mkdir(dirname(logFile), { recursive: true });
   const log = logFile ? createWriteStream(logFile) : undefined;
@@ -54,8 +66,11 @@ export async function startStack(
   return {
     child,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) {
+        if (detached && child.pid !== undefined) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      }
       const code = await exited;
       log?.end();
       return code;

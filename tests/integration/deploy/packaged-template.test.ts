@@ -8,11 +8,12 @@ function resourcesOfType(template: CloudFormationTemplate, type: string) {
   return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
 }
 
-describe('sls package --stage dev (offline, no AWS credentials)', () => {
+// dev stands for any AWS stage; local is what `npm run deploy:localstack` deploys.
+describe.each(['dev', 'local'])('sls package --stage %s (offline, no AWS credentials)', (stage) => {
   let template: CloudFormationTemplate;
 
   beforeAll(async () => {
-    ({ template } = await packageStage('dev'));
+    ({ template } = await packageStage(stage));
   }, 180_000);
 
   it('writes a template that passes the CloudFormation resource specification with 0 errors', () => {
@@ -24,7 +25,7 @@ describe('sls package --stage dev (offline, no AWS credentials)', () => {
       ([, table]) => table.Properties ?? {},
     );
     expect(tables.map((table) => table.TableName).sort()).toEqual(
-      TABLES.map((name) => `shop-dev-${name}`).sort(),
+      TABLES.map((name) => `shop-${stage}-${name}`).sort(),
     );
     for (const table of tables) {
       expect(table.BillingMode).toBe('PAY_PER_REQUEST');
@@ -35,7 +36,7 @@ describe('sls package --stage dev (offline, no AWS credentials)', () => {
   it('holds the events topic, and a dead-letter queue on every subscription', () => {
     expect(
       resourcesOfType(template, 'AWS::SNS::Topic').map(([, topic]) => topic.Properties?.TopicName),
-    ).toEqual(['shop-dev-events']);
+    ).toEqual([`shop-${stage}-events`]);
     const subscriptions = resourcesOfType(template, 'AWS::SNS::Subscription');
     expect(subscriptions.length).toBeGreaterThan(0);
     for (const [, subscription] of subscriptions) {
@@ -73,7 +74,7 @@ describe('sls package --stage dev (offline, no AWS credentials)', () => {
         'Fn::GetAtt': [`${stateName}LambdaFunction`, 'Arn'],
       });
       expect(template.Resources[`${stateName}LambdaFunction`]?.Type).toBe('AWS::Lambda::Function');
-      task.Resource = `arn:aws:lambda:us-east-1:123456789012:function:shop-dev-${stateName}`;
+      task.Resource = `arn:aws:lambda:us-east-1:123456789012:function:shop-${stage}-${stateName}`;
     }
     expect(validateAsl(definition).isValid).toBe(true);
   });

@@ -67,4 +67,36 @@ describe('sagaStep', () => {
     expect((error as Error).message).toContain('total');
     expect(step).not.toHaveBeenCalled();
   });
+
+  it.each([
+    ['a lost optimistic race', Object.assign(new Error('busy'), { name: 'ConcurrentUpdate' })],
+    [
+      'DynamoDB throttling',
+      Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }),
+    ],
+    [
+      'an SDK error marked retryable',
+      Object.assign(new Error('try again'), { name: 'Whatever', $retryable: {} }),
+    ],
+    ['a network failure', Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })],
+  ])('reports %s as TransientError, the name the state machine retries', async (_, thrown) => {
+    const handler = sagaStep('Test', (): Promise<never> => Promise.reject(thrown));
+
+    const error: unknown = await handler(input, lambdaContext()).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({
+      name: 'TransientError',
+      message: `${thrown.name}: ${thrown.message}`,
+    });
+  });
+
+  it('leaves a programming error as it is: retrying cannot fix it', async () => {
+    const handler = sagaStep('Test', (): Promise<never> =>
+      Promise.reject(new TypeError('x is undefined')),
+    );
+
+    const error: unknown = await handler(input, lambdaContext()).catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ name: 'TypeError' });
+  });
 });
