@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Deploys the shop to a running LocalStack (localstack/docker-compose.yml) through the SDK's
-# endpoint variable: the same serverless.yml and resources/ as AWS, as the stage "local" (whose
-# fixed ARNs, account 000000000000, are LocalStack's own).
+# endpoint variable: the same serverless.yml and resources/ as AWS, as the stage "localstack"
+# (CloudFormation resolves every reference there, as on AWS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +16,4 @@ if ! curl -fsS "$AWS_ENDPOINT_URL/_localstack/health" >/dev/null; then
   exit 1
 fi
 
-npx sls deploy --stage local --region "$AWS_REGION" "$@"
+npx sls deploy --stage localstack --region "$AWS_REGION" "$@"

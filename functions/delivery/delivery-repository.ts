@@ -11,17 +11,10 @@
 // transaction; CancelDelivery flips the booking's status and gives the place
 // back in one transaction guarded by the status as read.
 import { randomUUID } from 'node:crypto';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactGetCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
 import { withOptimisticRetry } from '../shared/dynamo';
+import { tableAccess, type Item } from '../shared/table';
 import {
   newSlot,
   planBooking,
@@ -32,9 +25,6 @@ import {
   type NewSlot,
   type Slot,
 } from './domain/slot';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-type Item = Record<string, unknown>;
 
 export const BY_DATE_INDEX = 'byDate';
 
@@ -62,34 +52,16 @@ export const createDeliveryRepository = (
   tableName: string,
   client: DynamoDBDocumentClient = dynamoDb,
 ) => {
-  const transact = (items: TransactItem[]) =>
-    client.send(new TransactWriteCommand({ TransactItems: items }));
+  const table = tableAccess(tableName, client);
 
-  const getSlot = async (slotId: string): Promise<Slot | undefined> => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: slotKey(slotId), ConsistentRead: true }),
-    );
-    return Item ? toSlot(Item) : undefined;
-  };
+  const getSlot = (slotId: string): Promise<Slot | undefined> => table.get(slotKey(slotId), toSlot);
 
-  const getBooking = async (orderId: string): Promise<Booking | undefined> => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: bookingKey(orderId), ConsistentRead: true }),
-    );
-    return Item ? toBooking(Item) : undefined;
-  };
+  const getBooking = (orderId: string): Promise<Booking | undefined> =>
+    table.get(bookingKey(orderId), toBooking);
 
   /** The booking and the slot as of one instant. */
   const readForBooking = async (orderId: string, slotId: string) => {
-    const { Responses } = await client.send(
-      new TransactGetCommand({
-        TransactItems: [
-          { Get: { TableName: tableName, Key: bookingKey(orderId) } },
-          { Get: { TableName: tableName, Key: slotKey(slotId) } },
-        ],
-      }),
-    );
-    const [booking, slot] = [Responses?.[0]?.Item, Responses?.[1]?.Item];
+    const [booking, slot] = await table.getAll([bookingKey(orderId), slotKey(slotId)]);
     return {
       booking: booking ? toBooking(booking) : undefined,
       slot: slot ? toSlot(slot) : undefined,
@@ -103,22 +75,16 @@ export const createDeliveryRepository = (
     async createSlot(input: NewSlot): Promise<Slot> {
       const slot = newSlot(randomUUID(), input);
       const { slotId, start, end, capacity, booked } = slot;
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...slotKey(slotId),
-            slotId,
-            start,
-            end,
-            capacity,
-            booked,
-            gsi1pk: `DATE#${slotDate(slot)}`,
-            gsi1sk: `${start}#${slotId}`,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await table.putNew({
+        ...slotKey(slotId),
+        slotId,
+        start,
+        end,
+        capacity,
+        booked,
+        gsi1pk: `DATE#${slotDate(slot)}`,
+        gsi1sk: `${start}#${slotId}`,
+      });
       return slot;
     },
 
@@ -156,14 +122,8 @@ export const createDeliveryRepository = (
           createdAt: now,
           updatedAt: now,
         };
-        await transact([
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...bookingKey(orderId), ...newBooking },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+        await table.transact([
+          table.putNewItem({ ...bookingKey(orderId), ...newBooking }),
           {
             Update: {
               TableName: tableName,
@@ -195,31 +155,12 @@ export const createDeliveryRepository = (
               createdAt: now,
               updatedAt: now,
             };
-            await client.send(
-              new PutCommand({
-                TableName: tableName,
-                Item: { ...bookingKey(orderId), ...tombstone },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              }),
-            );
+            await table.putNew({ ...bookingKey(orderId), ...tombstone });
             return { outcome: 'NOTHING_TO_CANCEL' as const };
           }
           case 'CANCEL': {
-            await transact([
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: bookingKey(orderId),
-                  UpdateExpression: 'SET #status = :cancelled, updatedAt = :now',
-                  ConditionExpression: '#status = :booked',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: {
-                    ':booked': 'BOOKED',
-                    ':cancelled': 'CANCELLED',
-                    ':now': now,
-                  },
-                },
-              },
+            await table.transact([
+              table.statusChangeItem(bookingKey(orderId), 'BOOKED', 'CANCELLED', now),
               {
                 Update: {
                   TableName: tableName,

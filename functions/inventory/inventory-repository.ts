@@ -9,17 +9,10 @@
 // ReserveStock writes the reservation and one guarded update per product in a
 // single transaction (all or none); ReleaseStock flips the reservation's status
 // and gives the units back in one transaction guarded by the status as read.
-import {
-  GetCommand,
-  PutCommand,
-  TransactGetCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
 import { withOptimisticRetry } from '../shared/dynamo';
+import { tableAccess, type Item, type TransactItem } from '../shared/table';
 import {
   assertOnHand,
   assertOnHandCoversReserved,
@@ -30,9 +23,6 @@ import {
   type StockItem,
   type StockLevel,
 } from './domain/stock';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-type Item = Record<string, unknown>;
 
 const stockKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'STOCK' });
 const reservationKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'RESERVATION' });
@@ -52,36 +42,33 @@ export const createInventoryRepository = (
   tableName: string,
   client: DynamoDBDocumentClient = dynamoDb,
 ) => {
-  const transact = (items: TransactItem[]) =>
-    client.send(new TransactWriteCommand({ TransactItems: items }));
+  const table = tableAccess(tableName, client);
 
-  const getStock = async (productId: string): Promise<StockLevel | undefined> => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: stockKey(productId), ConsistentRead: true }),
-    );
-    return Item ? toStock(Item) : undefined;
-  };
+  /** `guard` is the invariant the change must keep, e.g. never oversell. */
+  const stockChange =
+    (update: string, guard: string) =>
+    ({ productId, quantity }: StockItem): TransactItem => ({
+      Update: {
+        TableName: tableName,
+        Key: stockKey(productId),
+        UpdateExpression: `SET ${update}`,
+        ConditionExpression: `attribute_exists(pk) AND ${guard}`,
+        ExpressionAttributeValues: { ':quantity': quantity },
+      },
+    });
 
-  const getReservation = async (orderId: string): Promise<Reservation | undefined> => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: reservationKey(orderId), ConsistentRead: true }),
-    );
-    return Item ? toReservation(Item) : undefined;
-  };
+  const getStock = (productId: string): Promise<StockLevel | undefined> =>
+    table.get(stockKey(productId), toStock);
+
+  const getReservation = (orderId: string): Promise<Reservation | undefined> =>
+    table.get(reservationKey(orderId), toReservation);
 
   /** The reservation and the stock of every item as of one instant. */
   const readForReservation = async (orderId: string, items: readonly StockItem[]) => {
-    const { Responses } = await client.send(
-      new TransactGetCommand({
-        TransactItems: [
-          { Get: { TableName: tableName, Key: reservationKey(orderId) } },
-          ...items.map(({ productId }) => ({
-            Get: { TableName: tableName, Key: stockKey(productId) },
-          })),
-        ],
-      }),
-    );
-    const [reservation, ...stocks] = (Responses ?? []).map((response) => response.Item);
+    const [reservation, ...stocks] = await table.getAll([
+      reservationKey(orderId),
+      ...items.map(({ productId }) => stockKey(productId)),
+    ]);
     const byProduct = new Map<string, StockLevel>();
     for (const stock of stocks) if (stock) byProduct.set(stock.productId as string, toStock(stock));
     return {
@@ -132,24 +119,14 @@ export const createInventoryRepository = (
           createdAt: now,
           updatedAt: now,
         };
-        await transact([
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...reservationKey(orderId), ...newReservation },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...items.map(({ productId, quantity }): TransactItem => ({
-            Update: {
-              TableName: tableName,
-              Key: stockKey(productId),
-              UpdateExpression:
-                'SET reserved = reserved + :quantity, available = available - :quantity',
-              ConditionExpression: 'attribute_exists(pk) AND available >= :quantity',
-              ExpressionAttributeValues: { ':quantity': quantity },
-            },
-          })),
+        await table.transact([
+          table.putNewItem({ ...reservationKey(orderId), ...newReservation }),
+          ...items.map(
+            stockChange(
+              'reserved = reserved + :quantity, available = available - :quantity',
+              'available >= :quantity',
+            ),
+          ),
         ]);
         return { outcome: 'RESERVED' as const };
       });
@@ -171,41 +148,18 @@ export const createInventoryRepository = (
               createdAt: now,
               updatedAt: now,
             };
-            await client.send(
-              new PutCommand({
-                TableName: tableName,
-                Item: { ...reservationKey(orderId), ...tombstone },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              }),
-            );
+            await table.putNew({ ...reservationKey(orderId), ...tombstone });
             return { outcome: 'NOTHING_TO_RELEASE' as const };
           }
           case 'RELEASE': {
-            await transact([
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: reservationKey(orderId),
-                  UpdateExpression: 'SET #status = :released, updatedAt = :now',
-                  ConditionExpression: '#status = :reserved',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: {
-                    ':reserved': 'RESERVED',
-                    ':released': 'RELEASED',
-                    ':now': now,
-                  },
-                },
-              },
-              ...plan.items.map(({ productId, quantity }): TransactItem => ({
-                Update: {
-                  TableName: tableName,
-                  Key: stockKey(productId),
-                  UpdateExpression:
-                    'SET reserved = reserved - :quantity, available = available + :quantity',
-                  ConditionExpression: 'attribute_exists(pk) AND reserved >= :quantity',
-                  ExpressionAttributeValues: { ':quantity': quantity },
-                },
-              })),
+            await table.transact([
+              table.statusChangeItem(reservationKey(orderId), 'RESERVED', 'RELEASED', now),
+              ...plan.items.map(
+                stockChange(
+                  'reserved = reserved - :quantity, available = available + :quantity',
+                  'reserved >= :quantity',
+                ),
+              ),
             ]);
             return { outcome: 'RELEASED' as const };
           }

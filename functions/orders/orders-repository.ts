@@ -7,16 +7,11 @@
 // Status changes read the order, plan in domain/order.ts and write with the
 // condition that the status is still the one read, so a repeated or
 // concurrent step cannot apply twice (nor touch updatedAt twice).
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../shared/dynamo';
 import { Conflict, NotFound } from '../shared/errors';
+import { tableAccess, type Item } from '../shared/table';
 import {
   newOrder,
   type NewOrder,
@@ -24,8 +19,6 @@ import {
   type OrderItem,
   type TransitionPlan,
 } from './domain/order';
-
-type Item = Record<string, unknown>;
 
 export const BY_USER_INDEX = 'byUser';
 
@@ -56,12 +49,10 @@ export const createOrdersRepository = (
   tableName: string,
   client: DynamoDBDocumentClient = dynamoDb,
 ) => {
-  const getOrder = async (orderId: string): Promise<Order | undefined> => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: orderKey(orderId), ConsistentRead: true }),
-    );
-    return Item ? toOrder(Item) : undefined;
-  };
+  const table = tableAccess(tableName, client);
+
+  const getOrder = (orderId: string): Promise<Order | undefined> =>
+    table.get(orderKey(orderId), toOrder);
 
   /** Applies the planned status change, guarded by the status it was planned from. */
   const transition = (operation: string, orderId: string, plan: (order: Order) => TransitionPlan) =>
@@ -97,18 +88,12 @@ export const createOrdersRepository = (
     async createOrder(order: NewOrder): Promise<Order> {
       const created = newOrder(order, new Date().toISOString());
       try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...orderKey(created.orderId),
-              ...created,
-              gsi1pk: `USER#${created.userId}`,
-              gsi1sk: created.createdAt,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+        await table.putNew({
+          ...orderKey(created.orderId),
+          ...created,
+          gsi1pk: `USER#${created.userId}`,
+          gsi1sk: created.createdAt,
+        });
       } catch (error) {
         if (isConditionalCheckFailed(error)) {
           throw new Conflict(`Order ${created.orderId} already exists`);

@@ -12,18 +12,11 @@
 // hold, the wallet and the ledger row in one transaction guarded by the hold's
 // status as read, so a repeated or concurrent step cannot apply twice.
 import { randomUUID } from 'node:crypto';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactGetCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../shared/dynamo';
 import { NotFound } from '../shared/errors';
+import { tableAccess, type Item, type TransactItem } from '../shared/table';
 import {
   assertDepositAmount,
   newWallet,
@@ -36,12 +29,18 @@ import {
   type WalletTransaction,
 } from './domain/wallet';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-type Item = Record<string, unknown>;
-
 export interface OrderPayment {
   userId: string;
   orderId: string;
+}
+
+/** A saga step on a hold: its status change, the wallet update and the ledger row. */
+interface HoldMove {
+  from: Hold['status'];
+  to: Hold['status'];
+  wallet: string;
+  guard?: string;
+  ledger: TransactionType;
 }
 
 const walletKey = (userId: string) => ({ pk: `WALLET#${userId}`, sk: 'WALLET' });
@@ -79,6 +78,8 @@ export const createPaymentsRepository = (
   tableName: string,
   client: DynamoDBDocumentClient = dynamoDb,
 ) => {
+  const table = tableAccess(tableName, client);
+
   const ledgerPut = (
     userId: string,
     type: TransactionType,
@@ -87,39 +88,17 @@ export const createPaymentsRepository = (
     orderId?: string,
   ): TransactItem => {
     const transactionId = randomUUID();
-    return {
-      Put: {
-        TableName: tableName,
-        Item: {
-          pk: `WALLET#${userId}`,
-          sk: `TX#${now}#${transactionId}`,
-          userId,
-          transactionId,
-          type,
-          amount,
-          orderId,
-          createdAt: now,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
+    return table.putNewItem({
+      pk: `WALLET#${userId}`,
+      sk: `TX#${now}#${transactionId}`,
+      userId,
+      transactionId,
+      type,
+      amount,
+      orderId,
+      createdAt: now,
+    });
   };
-
-  const holdStatusChange = (
-    { userId, orderId }: OrderPayment,
-    from: Hold['status'],
-    to: Hold['status'],
-    now: string,
-  ): TransactItem => ({
-    Update: {
-      TableName: tableName,
-      Key: holdKey(userId, orderId),
-      UpdateExpression: 'SET #status = :to, updatedAt = :now',
-      ConditionExpression: '#status = :from',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':from': from, ':to': to, ':now': now },
-    },
-  });
 
   /** `guard` is the invariant the change must keep, e.g. never overdraw. */
   const walletChange = (
@@ -137,34 +116,28 @@ export const createPaymentsRepository = (
     },
   });
 
-  const transact = (items: TransactItem[]) =>
-    client.send(new TransactWriteCommand({ TransactItems: items }));
+  /** Moves the hold on, guarded by its status as read, with the wallet and the ledger. */
+  const moveHold = (
+    { userId, orderId }: OrderPayment,
+    amount: number,
+    now: string,
+    move: HoldMove,
+  ) =>
+    table.transact([
+      table.statusChangeItem(holdKey(userId, orderId), move.from, move.to, now),
+      walletChange(userId, move.wallet, amount, move.guard),
+      ledgerPut(userId, move.ledger, amount, now, orderId),
+    ]);
 
-  const getWallet = async (userId: string): Promise<Wallet | undefined> => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: walletKey(userId), ConsistentRead: true }),
-    );
-    return Item ? toWallet(Item) : undefined;
-  };
+  const getWallet = (userId: string): Promise<Wallet | undefined> =>
+    table.get(walletKey(userId), toWallet);
 
-  const getHold = async (userId: string, orderId: string): Promise<Hold | undefined> => {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: holdKey(userId, orderId), ConsistentRead: true }),
-    );
-    return Item ? toHold(Item) : undefined;
-  };
+  const getHold = (userId: string, orderId: string): Promise<Hold | undefined> =>
+    table.get(holdKey(userId, orderId), toHold);
 
   /** Wallet and hold as of one instant. */
   const readWalletAndHold = async (userId: string, orderId: string) => {
-    const { Responses } = await client.send(
-      new TransactGetCommand({
-        TransactItems: [
-          { Get: { TableName: tableName, Key: walletKey(userId) } },
-          { Get: { TableName: tableName, Key: holdKey(userId, orderId) } },
-        ],
-      }),
-    );
-    const [wallet, hold] = [Responses?.[0]?.Item, Responses?.[1]?.Item];
+    const [wallet, hold] = await table.getAll([walletKey(userId), holdKey(userId, orderId)]);
     return { wallet: wallet ? toWallet(wallet) : undefined, hold: hold ? toHold(hold) : undefined };
   };
 
@@ -176,13 +149,7 @@ export const createPaymentsRepository = (
     async openWallet(userId: string): Promise<{ wallet: Wallet; created: boolean }> {
       const wallet = newWallet(userId, new Date().toISOString());
       try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...walletKey(userId), ...wallet },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+        await table.putNew({ ...walletKey(userId), ...wallet });
         return { wallet, created: true };
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
@@ -197,7 +164,7 @@ export const createPaymentsRepository = (
       await withOptimisticRetry('Deposit', async () => {
         if (!(await getWallet(userId))) throw new NotFound('Wallet not found');
         const now = new Date().toISOString();
-        return transact([
+        return table.transact([
           walletChange(
             userId,
             'balance = balance + :amount, available = available + :amount',
@@ -242,14 +209,8 @@ export const createPaymentsRepository = (
           createdAt: now,
           updatedAt: now,
         };
-        await transact([
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...holdKey(userId, orderId), ...newHold },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+        await table.transact([
+          table.putNewItem({ ...holdKey(userId, orderId), ...newHold }),
           walletChange(
             userId,
             'held = held + :amount, available = available - :amount',
@@ -269,16 +230,13 @@ export const createPaymentsRepository = (
         const plan = planCapture(await getHold(userId, orderId));
         if (plan.action === 'NONE') return { outcome: plan.outcome };
         const now = new Date().toISOString();
-        await transact([
-          holdStatusChange(payment, 'HELD', 'CAPTURED', now),
-          walletChange(
-            userId,
-            'balance = balance - :amount, held = held - :amount',
-            plan.amount,
-            'held >= :amount',
-          ),
-          ledgerPut(userId, 'CAPTURE', plan.amount, now, orderId),
-        ]);
+        await moveHold(payment, plan.amount, now, {
+          from: 'HELD',
+          to: 'CAPTURED',
+          wallet: 'balance = balance - :amount, held = held - :amount',
+          guard: 'held >= :amount',
+          ledger: 'CAPTURE',
+        });
         return { outcome: 'CAPTURED' as const };
       });
     },
@@ -301,38 +259,26 @@ export const createPaymentsRepository = (
               createdAt: now,
               updatedAt: now,
             };
-            await client.send(
-              new PutCommand({
-                TableName: tableName,
-                Item: { ...holdKey(userId, orderId), ...tombstone },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              }),
-            );
+            await table.putNew({ ...holdKey(userId, orderId), ...tombstone });
             return { outcome: 'NOTHING_TO_RELEASE' as const };
           }
           case 'RELEASE_HOLD': {
-            await transact([
-              holdStatusChange(payment, 'HELD', 'RELEASED', now),
-              walletChange(
-                userId,
-                'held = held - :amount, available = available + :amount',
-                plan.amount,
-                'held >= :amount',
-              ),
-              ledgerPut(userId, 'RELEASE', plan.amount, now, orderId),
-            ]);
+            await moveHold(payment, plan.amount, now, {
+              from: 'HELD',
+              to: 'RELEASED',
+              wallet: 'held = held - :amount, available = available + :amount',
+              guard: 'held >= :amount',
+              ledger: 'RELEASE',
+            });
             return { outcome: 'RELEASED' as const };
           }
           case 'REFUND': {
-            await transact([
-              holdStatusChange(payment, 'CAPTURED', 'REFUNDED', now),
-              walletChange(
-                userId,
-                'balance = balance + :amount, available = available + :amount',
-                plan.amount,
-              ),
-              ledgerPut(userId, 'RELEASE', plan.amount, now, orderId),
-            ]);
+            await moveHold(payment, plan.amount, now, {
+              from: 'CAPTURED',
+              to: 'REFUNDED',
+              wallet: 'balance = balance + :amount, available = available + :amount',
+              ledger: 'RELEASE',
+            });
             return { outcome: 'REFUNDED' as const };
           }
         }

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 
 // Created once per container. Endpoints come from the SDK's own
 // AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables, so the code is the
@@ -13,3 +14,5 @@ export const dynamoDb = /* @__PURE__ */ DynamoDBDocumentClient.from(
 );
 
 export const sns = /* @__PURE__ */ new SNSClient({});
+
+export const lambda = new LambdaClient({});

@@ -6,6 +6,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { toHttpError } from './http-errors';
+import { parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
 import { logger } from './logger';
 
 export interface HttpResponse {
@@ -55,3 +56,31 @@ export const httpHandler = (route: HttpRoute) =>
   )
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorResponses());
+
+export type RouteRequest<S extends RequestSchemas, C> = ParsedRequest<S> & {
+  caller: C;
+  event: APIGatewayProxyEventV2;
+  context: Context;
+};
+
+/** Who may call a route: resolves to the caller, or throws Unauthenticated / Forbidden. */
+export type Authorize<C> = (event: APIGatewayProxyEventV2) => Promise<C>;
+
+/**
+ * A route: authorize the caller first (an unauthenticated client learns nothing about the
+ * request's shape), then read the request against its schemas, then run the handler.
+ */
+export const route = <S extends RequestSchemas, C>(
+  options: { schemas: S; authorize: Authorize<C> },
+  handler: (request: RouteRequest<S, C>) => Promise<HttpResponse> | HttpResponse,
+) =>
+  httpHandler(async (event, context) => {
+    const caller = await options.authorize(event);
+    return handler({ ...parseRequest(event, options.schemas), caller, event, context });
+  });
+
+/** A route anyone may call (API.md: **public**). */
+export const publicRoute = <S extends RequestSchemas>(
+  schemas: S,
+  handler: (request: RouteRequest<S, undefined>) => Promise<HttpResponse> | HttpResponse,
+) => route({ schemas, authorize: () => Promise.resolve(undefined) }, handler);

@@ -13,6 +13,7 @@ const settingsSchema = z.object({
   SHOP_SNS_PORT: portSchema.default(4002),
   SHOP_DYNAMODB_PORT: portSchema.default(8000),
   SHOP_SFN_PORT: portSchema.default(8083),
+  SHOP_COGNITO_PORT: portSchema.default(9229),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
 });
@@ -23,7 +24,14 @@ export const HOST = '127.0.0.1';
 
 export interface EmbeddedStackSettings {
   region: string;
-  ports: { http: number; lambda: number; sns: number; dynamodb: number; stepFunctions: number };
+  ports: {
+    http: number;
+    lambda: number;
+    sns: number;
+    dynamodb: number;
+    stepFunctions: number;
+    cognito: number;
+  };
   stackFile: string;
 }
 
@@ -37,6 +45,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       sns: parsed.SHOP_SNS_PORT,
       dynamodb: parsed.SHOP_DYNAMODB_PORT,
       stepFunctions: parsed.SHOP_SFN_PORT,
+      cognito: parsed.SHOP_COGNITO_PORT,
     },
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
   };
@@ -58,6 +67,8 @@ export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<
     AWS_ENDPOINT_URL_DYNAMODB: url(settings.ports.dynamodb),
     AWS_ENDPOINT_URL_SFN: url(settings.ports.stepFunctions),
     AWS_ENDPOINT_URL_SNS: url(settings.ports.sns),
+    AWS_ENDPOINT_URL_LAMBDA: url(settings.ports.lambda),
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: url(settings.ports.cognito),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }

@@ -14,6 +14,7 @@ export const TEST_STACK_PORTS = {
   SHOP_SNS_PORT: '4102',
   SHOP_DYNAMODB_PORT: '8100',
   SHOP_SFN_PORT: '8183',
+  SHOP_COGNITO_PORT: '9329',
 };
 
 export interface StackDetails {

@@ -10,6 +10,7 @@ const PORTS = {
   SHOP_SNS_PORT: '4202',
   SHOP_DYNAMODB_PORT: '8200',
   SHOP_SFN_PORT: '8283',
+  SHOP_COGNITO_PORT: '9429',
 };
 
 async function waitForExit(pids: number[], timeoutMs: number): Promise<number[]> {

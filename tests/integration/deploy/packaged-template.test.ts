@@ -8,8 +8,9 @@ function resourcesOfType(template: CloudFormationTemplate, type: string) {
   return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
 }
 
-// dev stands for any AWS stage; local is what `npm run deploy:localstack` deploys.
-describe.each(['dev', 'local'])('sls package --stage %s (offline, no AWS credentials)', (stage) => {
+// dev stands for any AWS stage, localstack is what `npm run deploy:localstack` deploys, and local
+// is the embedded stack's stage (fixed ARNs instead of references).
+describe.each(['dev', 'localstack', 'local'])('sls package --stage %s (offline, no AWS credentials)', (stage) => {
   let template: CloudFormationTemplate;
 
   beforeAll(async () => {
