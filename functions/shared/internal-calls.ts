@@ -1,5 +1,5 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { lambda } from './aws-clients';
 
 /**

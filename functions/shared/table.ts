@@ -68,5 +68,3 @@ export const tableAccess = (tableName: string, client: DynamoDBDocumentClient) =
     await client.send(new TransactWriteCommand({ TransactItems: items }));
   },
 });
-
-export type TableAccess = ReturnType<typeof tableAccess>;
