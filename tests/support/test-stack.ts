@@ -2,20 +2,26 @@ import { resolve } from 'node:path';
 
 /**
  * The test suite's own embedded stack: its ports differ from `npm start`'s defaults so the tests
- * can run while a developer's stack is up.
+ * can run while a developer's stack is up, and SHOP_TEST_PORT_OFFSET moves them all so that two
+ * test runs (two checkouts, two engineers) can share a machine.
  */
 export const ROOT = resolve(__dirname, '..', '..');
-export const TEST_STACK_FILE = resolve(ROOT, '.local', 'test-stack.json');
-export const TEST_STACK_LOG = resolve(ROOT, '.local', 'test-stack.log');
+export const PORT_OFFSET = Number(process.env.SHOP_TEST_PORT_OFFSET ?? 0);
+const suffix = PORT_OFFSET === 0 ? '' : `-${PORT_OFFSET}`;
+export const TEST_STACK_FILE = resolve(ROOT, '.local', `test-stack${suffix}.json`);
+export const TEST_STACK_LOG = resolve(ROOT, '.local', `test-stack${suffix}.log`);
 
-export const TEST_STACK_PORTS = {
-  SHOP_HTTP_PORT: '3100',
-  SHOP_LAMBDA_PORT: '3102',
-  SHOP_SNS_PORT: '4102',
-  SHOP_DYNAMODB_PORT: '8100',
-  SHOP_SFN_PORT: '8183',
-  SHOP_COGNITO_PORT: '9329',
-};
+/** `npm start`'s default ports moved by `base`, e.g. 100 -> 3100, 3102, 4102, 8100, 8183, 9329. */
+export const portsAt = (base: number) => ({
+  SHOP_HTTP_PORT: String(3000 + base + PORT_OFFSET),
+  SHOP_LAMBDA_PORT: String(3002 + base + PORT_OFFSET),
+  SHOP_SNS_PORT: String(4002 + base + PORT_OFFSET),
+  SHOP_DYNAMODB_PORT: String(8000 + base + PORT_OFFSET),
+  SHOP_SFN_PORT: String(8083 + base + PORT_OFFSET),
+  SHOP_COGNITO_PORT: String(9229 + base + PORT_OFFSET),
+});
+
+export const TEST_STACK_PORTS = portsAt(100);
 
 export interface StackDetails {
   httpApiUrl: string;

@@ -1,17 +1,10 @@
 import { resolve } from 'node:path';
 import { startStack } from '../../support/start-stack';
 import { commandOf, isAlive, processTree } from '../../support/process-tree';
-import { ROOT } from '../../support/test-stack';
+import { portsAt, ROOT } from '../../support/test-stack';
 
 // Ports of their own, so this stack runs beside the suite's shared one.
-const PORTS = {
-  SHOP_HTTP_PORT: '3200',
-  SHOP_LAMBDA_PORT: '3202',
-  SHOP_SNS_PORT: '4202',
-  SHOP_DYNAMODB_PORT: '8200',
-  SHOP_SFN_PORT: '8283',
-  SHOP_COGNITO_PORT: '9429',
-};
+const PORTS = portsAt(200);
 
 async function waitForExit(pids: number[], timeoutMs: number): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
