@@ -1,13 +1,8 @@
 // Two projects: unit tests need no network; integration and e2e tests share
 // one embedded stack that globalSetup starts (tests/support/global-setup.ts).
-const transform = {
-  '^.+\\.(t|j|mj)s$': [
-    '@swc/jest',
-    { jsc: { target: 'es2023', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
-  ],
-};
+const transform = { '^.+\\.(t|j|mj)s$': '<rootDir>/tests/support/esbuild-transform.js' };
 // middy 7 is ESM-only (its exports have only an `import` condition): point Jest's CommonJS
-// resolver at its files and let swc turn them into CommonJS.
+// resolver at its files and let the transform turn them into CommonJS.
 const transformIgnorePatterns = ['/node_modules/(?!@middy/)'];
 const moduleNameMapper = {
   '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js',
