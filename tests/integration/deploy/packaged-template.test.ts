@@ -10,73 +10,82 @@ function resourcesOfType(template: CloudFormationTemplate, type: string) {
 
 // dev stands for any AWS stage, localstack is what `npm run deploy:localstack` deploys, and local
 // is the embedded stack's stage (fixed ARNs instead of references).
-describe.each(['dev', 'localstack', 'local'])('sls package --stage %s (offline, no AWS credentials)', (stage) => {
-  let template: CloudFormationTemplate;
+describe.each(['dev', 'localstack', 'local'])(
+  'sls package --stage %s (offline, no AWS credentials)',
+  (stage) => {
+    let template: CloudFormationTemplate;
 
-  beforeAll(async () => {
-    ({ template } = await packageStage(stage));
-  }, 180_000);
+    beforeAll(async () => {
+      ({ template } = await packageStage(stage));
+    }, 180_000);
 
-  it('writes a template that passes the CloudFormation resource specification with 0 errors', () => {
-    expect(validateTemplate(template)).toEqual([]);
-  });
+    it('writes a template that passes the CloudFormation resource specification with 0 errors', () => {
+      expect(validateTemplate(template)).toEqual([]);
+    });
 
-  it('holds the seven tables, on-demand with point-in-time recovery', () => {
-    const tables = resourcesOfType(template, 'AWS::DynamoDB::Table').map(
-      ([, table]) => table.Properties ?? {},
-    );
-    expect(tables.map((table) => table.TableName).sort()).toEqual(
-      TABLES.map((name) => `shop-${stage}-${name}`).sort(),
-    );
-    for (const table of tables) {
-      expect(table.BillingMode).toBe('PAY_PER_REQUEST');
-      expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
-    }
-  });
-
-  it('holds the events topic, and a dead-letter queue on every subscription', () => {
-    expect(
-      resourcesOfType(template, 'AWS::SNS::Topic').map(([, topic]) => topic.Properties?.TopicName),
-    ).toEqual([`shop-${stage}-events`]);
-    const subscriptions = resourcesOfType(template, 'AWS::SNS::Subscription');
-    expect(subscriptions.length).toBeGreaterThan(0);
-    for (const [, subscription] of subscriptions) {
-      expect(subscription.Properties?.TopicArn).toEqual({ Ref: 'EventsTopic' });
-      expect(subscription.Properties?.FilterPolicy).toBeDefined();
-      expect(subscription.Properties?.RedrivePolicy).toBeDefined();
-    }
-  });
-
-  it('runs every function on nodejs22.x or newer', () => {
-    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
-    expect(functions.length).toBeGreaterThan(0);
-    for (const [, fn] of functions)
-      expect(fn.Properties?.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
-  });
-
-  it('holds the order saga, whose Task resources are the ARNs of the deployed functions', () => {
-    const machines = resourcesOfType(template, 'AWS::StepFunctions::StateMachine');
-    expect(machines.map(([id]) => id)).toEqual(['OrderSagaStateMachine']);
-    const [text, substitutions] = (
-      machines[0]?.[1].Properties?.DefinitionString as {
-        'Fn::Sub': [string, Record<string, unknown>];
+    it('holds the seven tables, on-demand with point-in-time recovery', () => {
+      const tables = resourcesOfType(template, 'AWS::DynamoDB::Table').map(
+        ([, table]) => table.Properties ?? {},
+      );
+      expect(tables.map((table) => table.TableName).sort()).toEqual(
+        TABLES.map((name) => `shop-${stage}-${name}`).sort(),
+      );
+      for (const table of tables) {
+        expect(table.BillingMode).toBe('PAY_PER_REQUEST');
+        expect(table.PointInTimeRecoverySpecification).toEqual({
+          PointInTimeRecoveryEnabled: true,
+        });
       }
-    )['Fn::Sub'];
-    const definition = JSON.parse(text) as {
-      States: Record<string, { Type: string; Resource?: string }>;
-    };
+    });
 
-    const tasks = Object.entries(definition.States).filter(([, state]) => state.Type === 'Task');
-    expect(tasks).toHaveLength(10);
-    for (const [stateName, task] of tasks) {
-      const variable = /^\$\{(\w+)\}$/.exec(task.Resource ?? '')?.[1] ?? '';
-      // e.g. ReservePayment -> Fn::GetAtt [ReservePaymentLambdaFunction, Arn]
-      expect(substitutions[variable]).toEqual({
-        'Fn::GetAtt': [`${stateName}LambdaFunction`, 'Arn'],
-      });
-      expect(template.Resources[`${stateName}LambdaFunction`]?.Type).toBe('AWS::Lambda::Function');
-      task.Resource = `arn:aws:lambda:us-east-1:123456789012:function:shop-${stage}-${stateName}`;
-    }
-    expect(validateAsl(definition).isValid).toBe(true);
-  });
-});
+    it('holds the events topic, and a dead-letter queue on every subscription', () => {
+      expect(
+        resourcesOfType(template, 'AWS::SNS::Topic').map(
+          ([, topic]) => topic.Properties?.TopicName,
+        ),
+      ).toEqual([`shop-${stage}-events`]);
+      const subscriptions = resourcesOfType(template, 'AWS::SNS::Subscription');
+      expect(subscriptions.length).toBeGreaterThan(0);
+      for (const [, subscription] of subscriptions) {
+        expect(subscription.Properties?.TopicArn).toEqual({ Ref: 'EventsTopic' });
+        expect(subscription.Properties?.FilterPolicy).toBeDefined();
+        expect(subscription.Properties?.RedrivePolicy).toBeDefined();
+      }
+    });
+
+    it('runs every function on nodejs22.x or newer', () => {
+      const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+      expect(functions.length).toBeGreaterThan(0);
+      for (const [, fn] of functions)
+        expect(fn.Properties?.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+    });
+
+    it('holds the order saga, whose Task resources are the ARNs of the deployed functions', () => {
+      const machines = resourcesOfType(template, 'AWS::StepFunctions::StateMachine');
+      expect(machines.map(([id]) => id)).toEqual(['OrderSagaStateMachine']);
+      const [text, substitutions] = (
+        machines[0]?.[1].Properties?.DefinitionString as {
+          'Fn::Sub': [string, Record<string, unknown>];
+        }
+      )['Fn::Sub'];
+      const definition = JSON.parse(text) as {
+        States: Record<string, { Type: string; Resource?: string }>;
+      };
+
+      const tasks = Object.entries(definition.States).filter(([, state]) => state.Type === 'Task');
+      expect(tasks).toHaveLength(10);
+      for (const [stateName, task] of tasks) {
+        const variable = /^\$\{(\w+)\}$/.exec(task.Resource ?? '')?.[1] ?? '';
+        // e.g. ReservePayment -> Fn::GetAtt [ReservePaymentLambdaFunction, Arn]
+        expect(substitutions[variable]).toEqual({
+          'Fn::GetAtt': [`${stateName}LambdaFunction`, 'Arn'],
+        });
+        expect(template.Resources[`${stateName}LambdaFunction`]?.Type).toBe(
+          'AWS::Lambda::Function',
+        );
+        task.Resource = `arn:aws:lambda:us-east-1:123456789012:function:shop-${stage}-${stateName}`;
+      }
+      expect(validateAsl(definition).isValid).toBe(true);
+    });
+  },
+);
