@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 /**
  * The test suite's own embedded stack: its ports differ from `npm start`'s defaults so the tests
- * can run while a developer's stack is up, and SHOP_TEST_PORT_OFFSET moves them all so that two
+ * can run while a developer's stack is up, and SHOP_TEST_PORT_OFFSET (e.g. 10000) moves them all so two
  * test runs (two checkouts, two engineers) can share a machine.
  */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -28,6 +28,11 @@ export interface StackDetails {
   stepFunctionsUrl: string;
   dynamodbUrl: string;
   snsUrl: string;
+  cognitoUrl: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /** The local stage's admin account (API.md), registered and in the admin group. */
+  admin: { email: string; password: string };
   region: string;
   tables: string[];
   stateMachineArns: string[];
