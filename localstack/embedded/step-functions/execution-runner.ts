@@ -6,6 +6,7 @@ import { lambdaTaskHandlers } from './lambda-task';
 import { recordLibraryEvent } from './library-event-recorder';
 import type { JsonValue } from './library-types';
 import type { RegisteredStateMachine } from './state-machine-registry';
+import { newStateContext, trackState } from './state-context';
 
 /**
  * Starts the execution in the background. Its status and history change as the
@@ -20,7 +21,11 @@ export const runExecution = (
   const stateMachine = new StateMachine(machine.definition, {
     validationOptions: { noValidate: true },
   });
-  onEveryDispatchedEvent(stateMachine, (event) => recordLibraryEvent(execution, event));
+  const state = newStateContext();
+  onEveryDispatchedEvent(stateMachine, (event) => {
+    trackState(state, event);
+    recordLibraryEvent(execution, event);
+  });
   const run = stateMachine.run(input, {
     overrides: { taskResourceLocalHandlers: lambdaTaskHandlers(machine, execution) },
     context: {
@@ -30,6 +35,7 @@ export const runExecution = (
         RoleArn: execution.identity.roleArn,
       },
       StateMachine: { Id: machine.arn, Name: machine.name },
+      State: state,
     },
   });
   execution.attachRun(run.abort);
