@@ -1,12 +1,14 @@
 /**
  * `npm start`: the shop's AWS world on this machine, with no Docker and no AWS account.
  * DynamoDB Local (in memory) with the tables of resources/, the Step Functions endpoint running
- * the real ASL file with the handlers in this process, and serverless-offline (HTTP API, Lambda
- * invoke, SNS delivery through serverless-offline-sns). Ctrl-C or SIGTERM stops all of it.
+ * the real ASL file with the handlers in this process, serverless-offline (HTTP API, Lambda
+ * invoke, SNS delivery through serverless-offline-sns), and cognito-local with the user pool and
+ * the local stage's admin account. Ctrl-C or SIGTERM stops all of it.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startCognitoLocal } from './cognito-local';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
 import { startProcess, type ManagedProcess } from './managed-process';
@@ -21,6 +23,7 @@ import {
   url,
   type EmbeddedStackSettings,
 } from './settings';
+import { ensureAdminAccount, readAdminAccount, type AdminAccount } from './shop-admin';
 import { startStepFunctionsServer, type StepFunctionsServer } from './step-functions/server';
 import { waitUntil } from './wait-until';
 
@@ -51,6 +54,7 @@ setInterval(() => {
 
 async function main(): Promise<void> {
   await assertPortsFree(HOST, settings.ports);
+  const admin = readAdminAccount();
   const awsEnvironment = awsEndpointEnvironment(settings);
   Object.assign(process.env, awsEnvironment);
   const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
@@ -64,11 +68,17 @@ async function main(): Promise<void> {
     void stop(1);
   });
 
-  const [config, java] = await Promise.all([
-    loadServerlessConfig(process.env),
-    startDynamoDbLocal(settings.ports.dynamodb, dynamodb),
+  const configLoaded = loadServerlessConfig(process.env);
+  // Each child is tracked as soon as it runs: if another one fails to start, stop() ends it too.
+  const [config, , cognito] = await Promise.all([
+    configLoaded,
+    startDynamoDbLocal(settings.ports.dynamodb, dynamodb).then(track),
+    // It needs the pool's resolved ids and properties, and nothing else: it starts as soon as
+    // `sls print` answers, while DynamoDB Local and serverless-offline are still coming up.
+    configLoaded
+      .then((resolved) => startCognitoLocal(settings.ports.cognito, resolved))
+      .then(track),
   ]);
-  processes.push(java);
   const tables = await createTables(dynamodb, config);
 
   // The in-process saga handlers read their configuration from here, as on Lambda.
@@ -87,6 +97,13 @@ async function main(): Promise<void> {
     async () => (await fetch(`${url(settings.ports.http)}/health`)).ok,
     { timeoutMs: 60_000, intervalMs: 200 },
   );
+  await ensureAdminAccount({
+    admin,
+    httpApiUrl: url(settings.ports.http),
+    cognitoUrl: cognito.url,
+    userPoolId: cognito.userPoolId,
+    region: settings.region,
+  });
 
   const stack = {
     stage: LOCAL_STAGE,
@@ -96,6 +113,10 @@ async function main(): Promise<void> {
     stepFunctionsUrl: stepFunctions.url,
     dynamodbUrl: url(settings.ports.dynamodb),
     snsUrl: url(settings.ports.sns),
+    cognitoUrl: cognito.url,
+    userPoolId: cognito.userPoolId,
+    userPoolClientId: cognito.clientId,
+    admin,
     tables,
     stateMachineArns: stateMachines.map(
       (machine) =>
@@ -107,6 +128,13 @@ async function main(): Promise<void> {
   await mkdir(dirname(settings.stackFile), { recursive: true });
   await writeFile(settings.stackFile, JSON.stringify(stack, null, 2));
   printBanner(settings, stack);
+}
+
+async function track<P extends ManagedProcess>(child: P): Promise<P> {
+  processes.push(child);
+  // stop() already ran while this one was starting.
+  if (stopping) await child.stop();
+  return child;
 }
 
 function startServerlessOffline(): ManagedProcess {
@@ -132,6 +160,10 @@ function printBanner(
     dynamodbUrl: string;
     snsUrl: string;
     lambdaUrl: string;
+    cognitoUrl: string;
+    userPoolId: string;
+    userPoolClientId: string;
+    admin: AdminAccount;
     stateMachineArns: string[];
   },
 ): void {
@@ -145,6 +177,8 @@ function printBanner(
       `  DynamoDB Local   ${stack.dynamodbUrl}`,
       `  SNS              ${stack.snsUrl}`,
       `  Lambda invoke    ${stack.lambdaUrl}`,
+      `  Cognito          ${stack.cognitoUrl}   user pool ${stack.userPoolId}, app client ${stack.userPoolClientId}`,
+      `  Admin            ${stack.admin.email} / ${stack.admin.password}   (SHOP_ADMIN_EMAIL / SHOP_ADMIN_PASSWORD)`,
       `  Stack details    ${current.stackFile}`,
       'Ctrl-C stops everything.',
       '',
