@@ -4,7 +4,6 @@ import { build } from 'esbuild';
 import type { ResolvedFunction, ResolvedServerlessConfig } from './serverless-config';
 import { PROJECT_ROOT } from './settings';
 
-const OUT_DIR = resolve(PROJECT_ROOT, '.local', 'functions');
 const load = createRequire(__filename);
 
 /**
@@ -14,8 +13,10 @@ const load = createRequire(__filename);
  */
 export async function loadBundledHandlers(
   config: ResolvedServerlessConfig,
+  buildDir: string,
   functionKeys: string[],
 ): Promise<Record<string, unknown>> {
+  const outDir = resolve(buildDir, 'in-process');
   const options = config.custom.esbuild;
   const entryPoints = Object.fromEntries(
     functionKeys.map((key) => [
@@ -25,7 +26,7 @@ export async function loadBundledHandlers(
   );
   await build({
     entryPoints,
-    outdir: OUT_DIR,
+    outdir: outDir,
     outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
@@ -41,7 +42,7 @@ export async function loadBundledHandlers(
   });
   return Object.fromEntries(
     functionKeys.map((key) => {
-      const exports = load(resolve(OUT_DIR, `${key}.cjs`)) as Record<string, unknown>;
+      const exports = load(resolve(outDir, `${key}.cjs`)) as Record<string, unknown>;
       return [key, exports[exportNameOf(functionOf(config, key))]];
     }),
   );

@@ -14,6 +14,7 @@ type AslObject = Record<string, unknown>;
  */
 export async function buildLocalStateMachines(
   config: ResolvedServerlessConfig,
+  buildDir: string,
 ): Promise<LocalStateMachine[]> {
   return Promise.all(
     Object.values(config.stepFunctions.stateMachines).map(async (machine) => {
@@ -23,7 +24,7 @@ export async function buildLocalStateMachines(
         state,
         functionKey: functionReferencedBy(state.Resource, stateName),
       }));
-      const handlers = await loadBundledHandlers(config, [
+      const handlers = await loadBundledHandlers(config, buildDir, [
         ...new Set(tasks.map((task) => task.functionKey)),
       ]);
       const taskHandlers: LocalStateMachine['taskHandlers'] = {};

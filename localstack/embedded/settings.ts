@@ -33,6 +33,8 @@ export interface EmbeddedStackSettings {
     cognito: number;
   };
   stackFile: string;
+  /** Where this stack's functions are built (relative to the project), one folder per stack. */
+  buildDir: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStackSettings {
@@ -48,6 +50,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       cognito: parsed.SHOP_COGNITO_PORT,
     },
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
+    buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,
   };
 }
 

@@ -6,7 +6,7 @@
  * the local stage's admin account. Ctrl-C or SIGTERM stops all of it.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startCognitoLocal } from './cognito-local';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   await assertPortsFree(HOST, settings.ports);
   const admin = readAdminAccount();
   const awsEnvironment = awsEndpointEnvironment(settings);
-  Object.assign(process.env, awsEnvironment);
+  Object.assign(process.env, awsEnvironment, { SHOP_BUILD_DIR: settings.buildDir });
   const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
 
   // serverless-offline needs no table until the first request: it starts alongside the rest.
@@ -83,7 +83,10 @@ async function main(): Promise<void> {
 
   // The in-process saga handlers read their configuration from here, as on Lambda.
   Object.assign(process.env, config.provider.environment);
-  const stateMachines = await buildLocalStateMachines(config);
+  const stateMachines = await buildLocalStateMachines(
+    config,
+    resolve(PROJECT_ROOT, settings.buildDir),
+  );
   stepFunctions = await startStepFunctionsServer({
     port: settings.ports.stepFunctions,
     host: HOST,

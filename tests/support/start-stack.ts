@@ -41,6 +41,9 @@ export async function startStack(
 
   await new Promise<void>((resolveReady, rejectReady) => {
     const timer = setTimeout(() => {
+      // Not ready in time: stop it, so it cannot hold the ports of the next attempt.
+      if (detached && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
       rejectReady(
         new Error(`The stack was not ready within ${timeoutMs} ms:\n${output.slice(-4000)}`),
       );
