@@ -18,15 +18,15 @@ const base = {
 };
 
 module.exports = {
+  // A request through the stack can take seconds on a busy 2-core machine; this bounds a hung
+  // test, it times nothing.
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
       ...base,
       displayName: 'integration',
-      // A request through the stack can take seconds on a busy 2-core machine; this bounds a hung
-      // test, it times nothing.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
