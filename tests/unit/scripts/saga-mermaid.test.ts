@@ -1,7 +1,7 @@
 import { sagaMermaid, type AslDefinition } from '../../../scripts/saga-graph/mermaid';
 import { loadOrderSaga } from '../../support/order-saga-definition';
 
-const definition = loadOrderSaga() as unknown as AslDefinition;
+const definition: AslDefinition = loadOrderSaga();
 
 describe('sagaMermaid', () => {
   const diagram = sagaMermaid(definition);
