@@ -14,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
 import { withOptimisticRetry } from '../shared/dynamo';
+import { queryPage } from '../shared/paged-query';
+import type { Page, PageQuery } from '../shared/pagination';
 import { tableAccess, type Item } from '../shared/table';
 import {
   newSlot,
@@ -106,6 +108,28 @@ export const createDeliveryRepository = (
         startKey = page.LastEvaluatedKey;
       } while (startKey);
       return slots;
+    },
+
+    /** The slots starting on a UTC day (yyyy-mm-dd), earliest first, a page at a time. */
+    pageSlotsByDate(date: string, page: PageQuery): Promise<Page<Slot>> {
+      return queryPage(
+        client,
+        {
+          input: {
+            TableName: tableName,
+            IndexName: BY_DATE_INDEX,
+            KeyConditionExpression: 'gsi1pk = :date',
+            ExpressionAttributeValues: { ':date': `DATE#${date}` },
+          },
+          keyAttributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+          isPositionIn: (key) =>
+            key.gsi1pk === `DATE#${date}` &&
+            key.sk === 'SLOT' &&
+            key.pk?.startsWith('SLOT#') === true,
+        },
+        page,
+        toSlot,
+      );
     },
 
     /** BookDelivery. Throws SlotUnavailable. */

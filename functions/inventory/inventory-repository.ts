@@ -6,16 +6,19 @@
 //   reservation  pk=ORDER#<orderId>      sk=RESERVATION
 //                items [{productId, quantity}], status RESERVED|RELEASED|VOID
 //                (VOID is the tombstone of a release that found nothing)
+// A product's stock is opened (0 units) when the catalog announces the product (ProductCreated),
+// or by the first PUT of its units on hand, whichever comes first; the other leaves it as it is.
 // ReserveStock writes the reservation and one guarded update per product in a
 // single transaction (all or none); ReleaseStock flips the reservation's status
 // and gives the units back in one transaction guarded by the status as read.
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
-import { withOptimisticRetry } from '../shared/dynamo';
+import { isConditionalCheckFailed, withOptimisticRetry } from '../shared/dynamo';
 import { tableAccess, type Item, type TransactItem } from '../shared/table';
 import {
   assertOnHand,
   assertOnHandCoversReserved,
+  emptyStock,
   planReservation,
   planStockRelease,
   stockLevel,
@@ -80,6 +83,20 @@ export const createInventoryRepository = (
   return {
     getStock,
     getReservation,
+
+    /** Opens a product's stock with 0 units; an existing stock record is left as it is. */
+    async openStock(productId: string): Promise<{ stock: StockLevel; created: boolean }> {
+      const stock = emptyStock(productId);
+      try {
+        await table.putNew({ ...stockKey(productId), ...stock });
+        return { stock, created: true };
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        const existing = await getStock(productId);
+        if (!existing) throw error;
+        return { stock: existing, created: false };
+      }
+    },
 
     /** Sets the units on hand; creates the stock record on first use. Throws Conflict. */
     async setOnHand(productId: string, onHand: number): Promise<StockLevel> {

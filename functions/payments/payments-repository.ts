@@ -12,10 +12,12 @@
 // hold, the wallet and the ledger row in one transaction guarded by the hold's
 // status as read, so a repeated or concurrent step cannot apply twice.
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../shared/dynamo';
 import { NotFound } from '../shared/errors';
+import { queryPage } from '../shared/paged-query';
+import type { Page, PageQuery } from '../shared/pagination';
 import { tableAccess, type Item, type TransactItem } from '../shared/table';
 import {
   assertDepositAmount,
@@ -141,56 +143,80 @@ export const createPaymentsRepository = (
     return { wallet: wallet ? toWallet(wallet) : undefined, hold: hold ? toHold(hold) : undefined };
   };
 
-  return {
-    getWallet,
-    getHold,
+  /** Opens an empty wallet; an existing wallet is left as it is. */
+  const openWallet = async (userId: string): Promise<{ wallet: Wallet; created: boolean }> => {
+    const wallet = newWallet(userId, new Date().toISOString());
+    try {
+      await table.putNew({ ...walletKey(userId), ...wallet });
+      return { wallet, created: true };
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const existing = await getWallet(userId);
+      if (!existing) throw error;
+      return { wallet: existing, created: false };
+    }
+  };
 
-    /** Opens an empty wallet; an existing wallet is left as it is. */
-    async openWallet(userId: string): Promise<{ wallet: Wallet; created: boolean }> {
-      const wallet = newWallet(userId, new Date().toISOString());
-      try {
-        await table.putNew({ ...walletKey(userId), ...wallet });
-        return { wallet, created: true };
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        const existing = await getWallet(userId);
-        if (!existing) throw error;
-        return { wallet: existing, created: false };
-      }
-    },
+  /** Into an open wallet only. Throws NotFound. */
+  const deposit = async (userId: string, amount: number): Promise<Wallet> => {
+    assertDepositAmount(amount);
+    await withOptimisticRetry('Deposit', async () => {
+      if (!(await getWallet(userId))) throw new NotFound('Wallet not found');
+      const now = new Date().toISOString();
+      return table.transact([
+        walletChange(
+          userId,
+          'balance = balance + :amount, available = available + :amount',
+          amount,
+        ),
+        ledgerPut(userId, 'DEPOSIT', amount, now),
+      ]);
+    });
+    const wallet = await getWallet(userId);
+    if (!wallet) throw new NotFound('Wallet not found');
+    return wallet;
+  };
 
-    async deposit(userId: string, amount: number): Promise<Wallet> {
-      assertDepositAmount(amount);
-      await withOptimisticRetry('Deposit', async () => {
-        if (!(await getWallet(userId))) throw new NotFound('Wallet not found');
-        const now = new Date().toISOString();
-        return table.transact([
-          walletChange(
-            userId,
-            'balance = balance + :amount, available = available + :amount',
-            amount,
-          ),
-          ledgerPut(userId, 'DEPOSIT', amount, now),
-        ]);
-      });
-      const wallet = await getWallet(userId);
-      if (!wallet) throw new NotFound('Wallet not found');
-      return wallet;
-    },
-
-    /** Newest first. */
-    async listTransactions(userId: string, limit = 100): Promise<WalletTransaction[]> {
-      const { Items } = await client.send(
-        new QueryCommand({
+  /** The ledger, newest first, a page at a time. */
+  const pageTransactions = (userId: string, page: PageQuery): Promise<Page<WalletTransaction>> =>
+    queryPage(
+      client,
+      {
+        input: {
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tx)',
           ExpressionAttributeValues: { ':pk': `WALLET#${userId}`, ':tx': 'TX#' },
           ScanIndexForward: false,
-          Limit: limit,
           ConsistentRead: true,
-        }),
-      );
-      return (Items ?? []).map(toTransaction);
+        },
+        keyAttributes: ['pk', 'sk'],
+        // The owner's own ledger only: a cursor of another wallet is refused, not followed.
+        isPositionIn: (key) => key.pk === `WALLET#${userId}` && key.sk?.startsWith('TX#') === true,
+      },
+      page,
+      toTransaction,
+    );
+
+  return {
+    getWallet,
+    getHold,
+    openWallet,
+    deposit,
+    pageTransactions,
+
+    /**
+     * A deposit by the wallet's owner, who may be quicker than the UserRegistered event that
+     * opens the wallet: the wallet is opened first when it is missing.
+     */
+    async depositOpening(userId: string, amount: number): Promise<Wallet> {
+      assertDepositAmount(amount);
+      if (!(await getWallet(userId))) await openWallet(userId);
+      return deposit(userId, amount);
+    },
+
+    /** Newest first. */
+    async listTransactions(userId: string, limit = 100): Promise<WalletTransaction[]> {
+      return (await pageTransactions(userId, { limit })).items;
     },
 
     /** ReservePayment. Throws PaymentDeclined. */

@@ -40,11 +40,14 @@ export const slotOf = (
   booked: number,
 ): Slot => ({ slotId, start, end, capacity, booked, available: Math.max(0, capacity - booked) });
 
+/** More deliveries than one slot can take: a bigger number is a typo. */
+export const MAX_CAPACITY = 10_000;
+
 const toUtc = (value: string, field: string): string => {
   const time = Date.parse(value);
   if (Number.isNaN(time)) {
     throw new ValidationFailed(`${field} must be an ISO-8601 timestamp`, {
-      details: [{ path: [field], message: 'invalid timestamp' }],
+      details: [{ field, message: 'invalid timestamp' }],
     });
   }
   return new Date(time).toISOString();
@@ -56,12 +59,12 @@ export const newSlot = (slotId: string, { start, end, capacity }: NewSlot): Slot
   const endUtc = toUtc(end, 'end');
   if (endUtc <= startUtc) {
     throw new ValidationFailed('end must be after start', {
-      details: [{ path: ['end'], message: 'must be after start' }],
+      details: [{ field: 'end', message: 'must be after start' }],
     });
   }
-  if (!Number.isSafeInteger(capacity) || capacity < 0) {
-    throw new ValidationFailed('capacity must be a non-negative integer', {
-      details: [{ path: ['capacity'], message: 'must be a non-negative integer' }],
+  if (!Number.isSafeInteger(capacity) || capacity < 0 || capacity > MAX_CAPACITY) {
+    throw new ValidationFailed(`capacity must be an integer from 0 to ${MAX_CAPACITY}`, {
+      details: [{ field: 'capacity', message: `must be an integer from 0 to ${MAX_CAPACITY}` }],
     });
   }
   return slotOf(slotId, startUtc, endUtc, capacity, 0);

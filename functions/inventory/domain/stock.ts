@@ -89,13 +89,22 @@ export const planStockRelease = (existing: Reservation | undefined): StockReleas
     : { action: 'NONE', outcome: 'ALREADY_RELEASED' };
 };
 
+/** More units than any one shop keeps of a product: a bigger number is a typo. */
+export const MAX_ON_HAND = 1_000_000_000;
+
 export const assertOnHand = (onHand: number): void => {
-  if (!Number.isSafeInteger(onHand) || onHand < 0) {
-    throw new ValidationFailed('onHand must be a non-negative integer', {
-      details: [{ path: ['onHand'], message: 'must be a non-negative integer' }],
+  if (!Number.isSafeInteger(onHand) || onHand < 0 || onHand > MAX_ON_HAND) {
+    throw new ValidationFailed(`onHand must be an integer from 0 to ${MAX_ON_HAND}`, {
+      details: [{ field: 'onHand', message: `must be an integer from 0 to ${MAX_ON_HAND}` }],
     });
   }
 };
+
+/**
+ * A product the catalog lists and inventory has not stocked yet (its ProductCreated event is
+ * still on its way): API.md, the product starts with 0 units in stock.
+ */
+export const emptyStock = (productId: string): StockLevel => stockLevel(productId, 0, 0);
 
 /** Units reserved for orders cannot be taken off hand. */
 export const assertOnHandCoversReserved = (stock: StockLevel | undefined, onHand: number): void => {

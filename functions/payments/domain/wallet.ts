@@ -46,10 +46,29 @@ export const newWallet = (userId: string, now: string): Wallet => ({
   createdAt: now,
 });
 
+/** API.md's wallet: what the owner sees. */
+export interface WalletBalance {
+  balance: number;
+  held: number;
+  available: number;
+  currency: string;
+}
+
+/**
+ * A user whose wallet the UserRegistered event has not opened yet (it is asynchronous) has
+ * nothing in it: the same answer an open, empty wallet gives.
+ */
+export const walletBalance = (wallet: Wallet | undefined, currency: string): WalletBalance => ({
+  balance: wallet?.balance ?? 0,
+  held: wallet?.held ?? 0,
+  available: wallet?.available ?? 0,
+  currency,
+});
+
 export const assertDepositAmount = (amount: number): void => {
   if (!Number.isInteger(amount) || amount < 1 || amount > MAX_DEPOSIT) {
     throw new ValidationFailed(`amount must be an integer from 1 to ${MAX_DEPOSIT}`, {
-      details: [{ path: ['amount'], message: 'out of range' }],
+      details: [{ field: 'amount', message: `must be an integer from 1 to ${MAX_DEPOSIT}` }],
     });
   }
 };

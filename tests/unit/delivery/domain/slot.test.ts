@@ -1,4 +1,5 @@
 import {
+  MAX_CAPACITY,
   newSlot,
   planBooking,
   planBookingCancellation,
@@ -93,11 +94,23 @@ describe('newSlot', () => {
       { start: '2030-05-01T10:00:00Z', end: '2030-05-01T11:00:00Z', capacity: -1 },
     ],
     [
+      'a capacity above the maximum',
+      { start: '2030-05-01T10:00:00Z', end: '2030-05-01T11:00:00Z', capacity: MAX_CAPACITY + 1 },
+    ],
+    [
       'a fractional capacity',
       { start: '2030-05-01T10:00:00Z', end: '2030-05-01T11:00:00Z', capacity: 1.5 },
     ],
   ])('refuses %s with ValidationFailed', (_, input) => {
     expect(thrownBy(() => newSlot('s-1', input))).toMatchObject({ name: 'ValidationFailed' });
+  });
+
+  it('names the field it refuses', () => {
+    expect(
+      thrownBy(() =>
+        newSlot('s-1', { start: '2030-05-01T10:00:00Z', end: '2030-05-01T10:00:00Z', capacity: 1 }),
+      ),
+    ).toMatchObject({ details: [{ field: 'end', message: 'must be after start' }] });
   });
 
   it('accepts capacity 0', () => {

@@ -1,6 +1,8 @@
 import {
   assertOnHand,
   assertOnHandCoversReserved,
+  emptyStock,
+  MAX_ON_HAND,
   planReservation,
   planStockRelease,
   stockLevel,
@@ -122,8 +124,16 @@ describe('stock rules', () => {
 
   it('accepts only non-negative whole units on hand', () => {
     expect(() => assertOnHand(0)).not.toThrow();
-    for (const onHand of [-1, 2.5, Number.NaN]) {
-      expect(thrownBy(() => assertOnHand(onHand))).toMatchObject({ name: 'ValidationFailed' });
+    expect(() => assertOnHand(MAX_ON_HAND)).not.toThrow();
+    for (const onHand of [-1, 2.5, Number.NaN, MAX_ON_HAND + 1]) {
+      expect(thrownBy(() => assertOnHand(onHand))).toMatchObject({
+        name: 'ValidationFailed',
+        details: [{ field: 'onHand', message: expect.any(String) as unknown }],
+      });
     }
+  });
+
+  it('starts a product the catalog lists with 0 units on hand, reserved and available', () => {
+    expect(emptyStock('p-1')).toEqual({ productId: 'p-1', onHand: 0, reserved: 0, available: 0 });
   });
 });

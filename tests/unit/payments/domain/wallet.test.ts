@@ -8,6 +8,7 @@ import {
   type Hold,
   type HoldStatus,
   type Wallet,
+  walletBalance,
 } from '../../../../functions/payments/domain/wallet';
 import { thrownBy } from '../../../support/thrown';
 
@@ -121,6 +122,32 @@ describe('wallet rules', () => {
         name: 'ValidationFailed',
       });
     }
+  });
+
+  it('shows the owner balance, held, available and the shop currency', () => {
+    const wallet = { ...newWallet('u-1', 'now'), balance: 900, held: 200, available: 700 };
+
+    expect(walletBalance(wallet, 'EUR')).toEqual({
+      balance: 900,
+      held: 200,
+      available: 700,
+      currency: 'EUR',
+    });
+  });
+
+  it('shows zeros for a wallet the UserRegistered event has not opened yet', () => {
+    expect(walletBalance(undefined, 'USD')).toEqual({
+      balance: 0,
+      held: 0,
+      available: 0,
+      currency: 'USD',
+    });
+  });
+
+  it('names the amount field when it refuses a deposit', () => {
+    expect(thrownBy(() => assertDepositAmount(0))).toMatchObject({
+      details: [{ field: 'amount', message: expect.any(String) as unknown }],
+    });
   });
 
   it('refuses an order in another currency than the shop with CurrencyMismatch', () => {

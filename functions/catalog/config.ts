@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { loadConfig, resourceName, shopCurrency } from '../shared/config';
+
+export const catalogConfig = loadConfig(
+  z.object({ CATALOG_TABLE_NAME: resourceName, SHOP_CURRENCY: shopCurrency }),
+);

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { loadConfig, resourceName } from '../shared/config';
+import { callFunction } from '../shared/internal-calls';
+import { quoteProductsAnswerSchema, type QuoteProductsRequest } from '../shared/internal-contracts';
+
+// Only the HTTP handlers ask the catalog; the saga steps never need this wiring.
+const config = loadConfig(z.object({ CATALOG_QUOTE_FUNCTION_NAME: resourceName }));
+
+/** Whether the catalog lists the product: asked of the catalog's read API, never its table. */
+export async function catalogListsProduct(productId: string): Promise<boolean> {
+  const request: QuoteProductsRequest = { productIds: [productId] };
+  const { products } = await callFunction(
+    config.CATALOG_QUOTE_FUNCTION_NAME,
+    request,
+    quoteProductsAnswerSchema,
+  );
+  return products.some((product) => product.productId === productId);
+}

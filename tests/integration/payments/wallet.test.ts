@@ -1,0 +1,62 @@
+import { createPaymentsRepository } from '../../../functions/payments/payments-repository';
+import { requiredEnv, uniqueId } from '../../support/saga-fixtures';
+
+const payments = createPaymentsRepository(requiredEnv('PAYMENTS_TABLE_NAME'));
+
+describe('payments repository: deposits by the owner', () => {
+  it('opens a wallet the UserRegistered event has not opened yet, then deposits', async () => {
+    const userId = uniqueId('user');
+
+    const wallet = await payments.depositOpening(userId, 700);
+
+    expect(wallet).toMatchObject({ userId, balance: 700, held: 0, available: 700 });
+    expect(await payments.openWallet(userId)).toMatchObject({ created: false });
+  });
+
+  it('deposits into an open wallet, keeping what was there', async () => {
+    const userId = uniqueId('user');
+    await payments.openWallet(userId);
+    await payments.depositOpening(userId, 100);
+
+    await expect(payments.depositOpening(userId, 250)).resolves.toMatchObject({
+      balance: 350,
+      available: 350,
+    });
+  });
+
+  it('refuses an amount outside 1..100000000 with ValidationFailed and opens nothing', async () => {
+    const userId = uniqueId('user');
+
+    await expect(payments.depositOpening(userId, 0)).rejects.toMatchObject({
+      name: 'ValidationFailed',
+    });
+    expect(await payments.getWallet(userId)).toBeUndefined();
+  });
+});
+
+describe('payments repository: the ledger a page at a time', () => {
+  it('pages the transactions newest first and gives no cursor on the last page', async () => {
+    const userId = uniqueId('user');
+    for (const amount of [1, 2, 3]) await payments.depositOpening(userId, amount);
+
+    const first = await payments.pageTransactions(userId, { limit: 2 });
+    const second = await payments.pageTransactions(userId, {
+      limit: 2,
+      cursor: first.nextCursor,
+    });
+
+    expect(first.items.map((tx) => tx.amount)).toEqual([3, 2]);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    expect(second).toEqual({ items: [expect.objectContaining({ amount: 1, type: 'DEPOSIT' })] });
+  });
+
+  it("refuses another wallet's cursor with ValidationFailed", async () => {
+    const [owner, other] = [uniqueId('user'), uniqueId('user')];
+    for (const amount of [1, 2]) await payments.depositOpening(other, amount);
+    const { nextCursor } = await payments.pageTransactions(other, { limit: 1 });
+
+    await expect(
+      payments.pageTransactions(owner, { limit: 1, cursor: nextCursor }),
+    ).rejects.toMatchObject({ name: 'ValidationFailed' });
+  });
+});
