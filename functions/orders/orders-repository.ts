@@ -7,10 +7,15 @@
 // Status changes read the order, plan in domain/order.ts and write with the
 // condition that the status is still the one read, so a repeated or
 // concurrent step cannot apply twice (nor touch updatedAt twice).
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+// A page cursor is a position in the byUser index; one that is not an order
+// in the caller's own partition is refused (400), so a cursor can neither
+// reach another user's orders nor make DynamoDB fail.
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../shared/dynamo';
 import { Conflict, NotFound } from '../shared/errors';
+import { queryPage } from '../shared/paged-query';
+import type { Page, PageQuery } from '../shared/pagination';
 import { tableAccess, type Item } from '../shared/table';
 import {
   newOrder,
@@ -23,6 +28,7 @@ import {
 export const BY_USER_INDEX = 'byUser';
 
 const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
+const userPartition = (userId: string) => `USER#${userId}`;
 
 const toOrder = (item: Item): Order => ({
   orderId: item.orderId as string,
@@ -54,15 +60,18 @@ export const createOrdersRepository = (
   const getOrder = (orderId: string): Promise<Order | undefined> =>
     table.get(orderKey(orderId), toOrder);
 
-  /** Applies the planned status change, guarded by the status it was planned from. */
+  /**
+   * Applies the planned status change, guarded by the status it was planned from. Resolves with
+   * the outcome and the order as it now stands.
+   */
   const transition = (operation: string, orderId: string, plan: (order: Order) => TransitionPlan) =>
     withOptimisticRetry(operation, async () => {
       const order = await getOrder(orderId);
       if (!order) throw new NotFound(`Order ${orderId} not found`);
       const planned = plan(order);
-      if (planned.action === 'NONE') return { outcome: planned.outcome };
+      if (planned.action === 'NONE') return { outcome: planned.outcome, order };
       const reason = planned.cancellationReason;
-      await client.send(
+      const { Attributes } = await client.send(
         new UpdateCommand({
           TableName: tableName,
           Key: orderKey(orderId),
@@ -75,10 +84,33 @@ export const createOrdersRepository = (
             ':now': new Date().toISOString(),
             ...(reason ? { ':reason': reason } : {}),
           },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return { outcome: planned.to };
+      if (!Attributes) throw new NotFound(`Order ${orderId} not found`);
+      return { outcome: planned.to, order: toOrder(Attributes) };
     });
+
+  const listOrdersPage = (userId: string, page: PageQuery): Promise<Page<Order>> =>
+    queryPage(
+      client,
+      {
+        input: {
+          TableName: tableName,
+          IndexName: BY_USER_INDEX,
+          KeyConditionExpression: 'gsi1pk = :user',
+          ExpressionAttributeValues: { ':user': userPartition(userId) },
+          ScanIndexForward: false,
+        },
+        keyAttributes: ['gsi1pk', 'gsi1sk', 'pk', 'sk'],
+        isPositionIn: (key) =>
+          key.gsi1pk === userPartition(userId) &&
+          key.pk?.startsWith('ORDER#') === true &&
+          key.sk === 'ORDER',
+      },
+      page,
+      toOrder,
+    );
 
   return {
     getOrder,
@@ -91,7 +123,7 @@ export const createOrdersRepository = (
         await table.putNew({
           ...orderKey(created.orderId),
           ...created,
-          gsi1pk: `USER#${created.userId}`,
+          gsi1pk: userPartition(created.userId),
           gsi1sk: created.createdAt,
         });
       } catch (error) {
@@ -103,19 +135,12 @@ export const createOrdersRepository = (
       return created;
     },
 
-    /** A user's orders, newest first. */
+    /** A page of a user's orders, newest first. Throws ValidationFailed for a foreign cursor. */
+    listOrdersPage,
+
+    /** A user's newest orders. */
     async listOrdersByUser(userId: string, limit = 20): Promise<Order[]> {
-      const { Items } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: BY_USER_INDEX,
-          KeyConditionExpression: 'gsi1pk = :user',
-          ExpressionAttributeValues: { ':user': `USER#${userId}` },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (Items ?? []).map(toOrder);
+      return (await listOrdersPage(userId, { limit })).items;
     },
   };
 };

@@ -1,5 +1,11 @@
-import { ValidationFailed } from '../../shared/errors';
-import { InvalidOrderTransition } from './errors';
+import { DataIntegrityError, ValidationFailed } from '../../shared/errors';
+import type {
+  OrderCancelledEvent,
+  OrderCompensationFailedEvent,
+  OrderConfirmedEvent,
+} from '../../shared/events';
+import type { OrderSagaInput } from '../../shared/order-saga-input';
+import { InvalidOrderTransition, UnknownProduct } from './errors';
 
 export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'COMPENSATION_FAILED';
 
@@ -134,3 +140,110 @@ export const planMarkCompensationFailed = (order: Pick<Order, 'status'>): Transi
   order.status === 'COMPENSATION_FAILED'
     ? already('COMPENSATION_FAILED')
     : { action: 'SET_STATUS', from: order.status, to: 'COMPENSATION_FAILED' };
+
+/**
+ * The saga of a just-written order could not be started. A PENDING order is cancelled as
+ * TECHNICAL_FAILURE, so the customer is never left with an order that never moves. Any other
+ * status means an execution did start after all (a start that timed out on the way back) and
+ * has already decided: that is left alone. Should such an execution still be running, its
+ * ConfirmOrder finds the order CANCELLED, fails, and the saga undoes everything it did.
+ */
+export const planCancelUnstarted = (order: Pick<Order, 'status'>): TransitionPlan =>
+  order.status === 'PENDING'
+    ? {
+        action: 'SET_STATUS',
+        from: 'PENDING',
+        to: 'CANCELLED',
+        cancellationReason: 'TECHNICAL_FAILURE',
+      }
+    : already(order.status);
+
+/** A product as the catalog quotes it at order time. */
+export interface ProductQuote {
+  productId: string;
+  name: string;
+  price: number;
+  currency: string;
+}
+
+export interface RequestedItem {
+  productId: string;
+  quantity: number;
+}
+
+/**
+ * The order's lines and total at the catalog's prices of now, never at any the client sent.
+ * Throws UnknownProduct naming every product the catalog did not quote.
+ */
+export const priceOrder = (
+  requested: readonly RequestedItem[],
+  quotes: readonly ProductQuote[],
+  currency: string,
+): Pick<Order, 'items' | 'total'> => {
+  const quoted = new Map(quotes.map((quote) => [quote.productId, quote]));
+  const unknown = requested.filter((item) => !quoted.has(item.productId));
+  if (unknown.length > 0) {
+    const productIds = unknown.map((item) => item.productId);
+    throw new UnknownProduct(`Unknown product: ${productIds.join(', ')}`, {
+      details: { productIds },
+    });
+  }
+  const items = requested.map(({ productId, quantity }): OrderItem => {
+    const quote = quoted.get(productId);
+    if (!quote) throw new DataIntegrityError(`No quote for ${productId}`);
+    // One currency per deployment: a price in another one is a broken catalog, not a client error.
+    if (quote.currency !== currency) {
+      throw new DataIntegrityError(
+        `The catalog priced ${productId} in ${quote.currency}, the shop sells in ${currency}`,
+      );
+    }
+    return {
+      productId,
+      name: quote.name,
+      quantity,
+      unitPrice: quote.price,
+      lineTotal: quantity * quote.price,
+    };
+  });
+  return { items, total: items.reduce((sum, item) => sum + item.lineTotal, 0) };
+};
+
+/** What every saga task receives: the order's ids, its items, the amount and the slot. */
+export const sagaInputFor = (order: Order): OrderSagaInput => ({
+  orderId: order.orderId,
+  userId: order.userId,
+  items: order.items.map(({ productId, quantity }) => ({ productId, quantity })),
+  total: order.total,
+  currency: order.currency,
+  deliverySlotId: order.deliverySlotId,
+});
+
+export type OrderStatusEvent =
+  OrderConfirmedEvent | OrderCancelledEvent | OrderCompensationFailedEvent;
+
+/**
+ * The event that announces where the order's saga ended; none while it runs. It is made from
+ * the stored order alone (`occurredAt` is the time of the status change), so announcing the
+ * same end again sends the very same event.
+ */
+export const orderStatusEvent = (order: Order): OrderStatusEvent | undefined => {
+  const { orderId, userId, total, currency, updatedAt: occurredAt } = order;
+  switch (order.status) {
+    case 'PENDING':
+      return undefined;
+    case 'CONFIRMED':
+      return { eventType: 'OrderConfirmed', orderId, userId, total, currency, occurredAt };
+    case 'CANCELLED':
+      return {
+        eventType: 'OrderCancelled',
+        orderId,
+        userId,
+        cancellationReason: order.cancellationReason ?? 'TECHNICAL_FAILURE',
+        total,
+        currency,
+        occurredAt,
+      };
+    case 'COMPENSATION_FAILED':
+      return { eventType: 'OrderCompensationFailed', orderId, userId, occurredAt };
+  }
+};

@@ -1,12 +1,23 @@
 import {
   cancellationReasonFor,
   newOrder,
+  orderStatusEvent,
   planCancel,
+  planCancelUnstarted,
   planConfirm,
   planMarkCompensationFailed,
+  priceOrder,
+  sagaInputFor,
   type NewOrder,
+  type Order,
   type OrderStatus,
 } from '../../../../functions/orders/domain/order';
+import {
+  orderCancelledEventSchema,
+  orderCompensationFailedEventSchema,
+  orderConfirmedEventSchema,
+} from '../../../../functions/shared/events';
+import { orderSagaInputSchema } from '../../../../functions/shared/order-saga-input';
 import { thrownBy } from '../../../support/thrown';
 
 describe('cancellationReasonFor', () => {
@@ -115,5 +126,159 @@ describe('newOrder', () => {
     expect(
       thrownBy(() => newOrder({ ...order, items: [{ ...first, lineTotal: 1 }, second] }, 'now')),
     ).toMatchObject({ name: 'ValidationFailed' });
+  });
+});
+
+describe('planCancelUnstarted (the saga could not be started)', () => {
+  it('cancels a PENDING order as TECHNICAL_FAILURE', () => {
+    expect(planCancelUnstarted({ status: 'PENDING' })).toEqual({
+      action: 'SET_STATUS',
+      from: 'PENDING',
+      to: 'CANCELLED',
+      cancellationReason: 'TECHNICAL_FAILURE',
+    });
+  });
+
+  it.each(['CONFIRMED', 'CANCELLED', 'COMPENSATION_FAILED'] as const)(
+    'leaves a %s order to the saga that did start after all',
+    (status) => {
+      expect(planCancelUnstarted({ status })).toEqual({
+        action: 'NONE',
+        outcome: `ALREADY_${status}`,
+      });
+    },
+  );
+});
+
+describe('priceOrder', () => {
+  const quotes = [
+    { productId: 'p-1', name: 'Mug', price: 1250, currency: 'USD' },
+    { productId: 'p-2', name: 'Tea', price: 990, currency: 'USD' },
+  ];
+
+  it('prices every line at the catalog price and adds up the total', () => {
+    expect(
+      priceOrder(
+        [
+          { productId: 'p-2', quantity: 3 },
+          { productId: 'p-1', quantity: 2 },
+        ],
+        quotes,
+        'USD',
+      ),
+    ).toEqual({
+      items: [
+        { productId: 'p-2', name: 'Tea', quantity: 3, unitPrice: 990, lineTotal: 2970 },
+        { productId: 'p-1', name: 'Mug', quantity: 2, unitPrice: 1250, lineTotal: 2500 },
+      ],
+      total: 5470,
+    });
+  });
+
+  it('refuses with UnknownProduct naming every product the catalog did not quote', () => {
+    expect(
+      thrownBy(() =>
+        priceOrder(
+          [
+            { productId: 'p-1', quantity: 1 },
+            { productId: 'nope-1', quantity: 1 },
+            { productId: 'nope-2', quantity: 1 },
+          ],
+          quotes,
+          'USD',
+        ),
+      ),
+    ).toMatchObject({ name: 'UnknownProduct', details: { productIds: ['nope-1', 'nope-2'] } });
+  });
+
+  it('refuses with DataIntegrityError a price in another currency than the shop sells in', () => {
+    expect(
+      thrownBy(() => priceOrder([{ productId: 'p-1', quantity: 1 }], quotes, 'EUR')),
+    ).toMatchObject({ name: 'DataIntegrityError' });
+  });
+});
+
+const storedOrder = (overrides: Partial<Order> = {}): Order => ({
+  orderId: 'o-1',
+  userId: 'u-1',
+  status: 'PENDING',
+  items: [
+    { productId: 'p-1', name: 'Mug', quantity: 2, unitPrice: 1250, lineTotal: 2500 },
+    { productId: 'p-2', name: 'Tea', quantity: 1, unitPrice: 990, lineTotal: 990 },
+  ],
+  total: 3490,
+  currency: 'USD',
+  deliverySlotId: 's-1',
+  createdAt: '2030-01-01T00:00:00.000Z',
+  updatedAt: '2030-01-01T00:00:05.000Z',
+  ...overrides,
+});
+
+describe('sagaInputFor', () => {
+  it('gives the saga the ids, quantities, total and slot, which its schema accepts', () => {
+    const input = sagaInputFor(storedOrder());
+
+    expect(input).toEqual({
+      orderId: 'o-1',
+      userId: 'u-1',
+      items: [
+        { productId: 'p-1', quantity: 2 },
+        { productId: 'p-2', quantity: 1 },
+      ],
+      total: 3490,
+      currency: 'USD',
+      deliverySlotId: 's-1',
+    });
+    expect(orderSagaInputSchema.parse(input)).toEqual(input);
+  });
+});
+
+describe('orderStatusEvent', () => {
+  it('announces nothing while the order is PENDING', () => {
+    expect(orderStatusEvent(storedOrder())).toBeUndefined();
+  });
+
+  it('announces a CONFIRMED order with OrderConfirmed at the time of the change', () => {
+    const event = orderStatusEvent(storedOrder({ status: 'CONFIRMED' }));
+
+    expect(event).toEqual({
+      eventType: 'OrderConfirmed',
+      orderId: 'o-1',
+      userId: 'u-1',
+      total: 3490,
+      currency: 'USD',
+      occurredAt: '2030-01-01T00:00:05.000Z',
+    });
+    expect(orderConfirmedEventSchema.parse(event)).toEqual(event);
+  });
+
+  it('announces a CANCELLED order with OrderCancelled and its reason', () => {
+    const event = orderStatusEvent(
+      storedOrder({ status: 'CANCELLED', cancellationReason: 'OUT_OF_STOCK' }),
+    );
+
+    expect(event).toMatchObject({
+      eventType: 'OrderCancelled',
+      cancellationReason: 'OUT_OF_STOCK',
+    });
+    expect(orderCancelledEventSchema.parse(event)).toEqual(event);
+  });
+
+  it('announces a COMPENSATION_FAILED order with OrderCompensationFailed', () => {
+    const event = orderStatusEvent(storedOrder({ status: 'COMPENSATION_FAILED' }));
+
+    expect(event).toEqual({
+      eventType: 'OrderCompensationFailed',
+      orderId: 'o-1',
+      userId: 'u-1',
+      occurredAt: '2030-01-01T00:00:05.000Z',
+    });
+    expect(orderCompensationFailedEventSchema.parse(event)).toEqual(event);
+  });
+
+  it('announces the same end twice as the very same event', () => {
+    const order = storedOrder({ status: 'CANCELLED', cancellationReason: 'PAYMENT_DECLINED' });
+
+    expect(orderStatusEvent(order)).toEqual(orderStatusEvent(structuredClone(order)));
   });
 });

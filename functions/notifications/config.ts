@@ -1,0 +1,4 @@
+import { z } from 'zod';
+import { loadConfig, resourceName } from '../shared/config';
+
+export const notificationsConfig = loadConfig(z.object({ NOTIFICATIONS_TABLE_NAME: resourceName }));

@@ -1,0 +1,101 @@
+import { logger } from '../shared/logger';
+import type { OrderSagaInput } from '../shared/order-saga-input';
+import { SagaNotStarted, UnknownSlot } from './domain/errors';
+import {
+  orderStatusEvent,
+  planCancelUnstarted,
+  priceOrder,
+  sagaInputFor,
+  type Order,
+  type OrderStatusEvent,
+  type ProductQuote,
+} from './domain/order';
+import type { PlaceOrderBody } from './order-schemas';
+import type { OrdersRepository } from './orders-repository';
+
+/** What placing an order needs from the outside; place-order.ts wires the real ones. */
+export interface OrderPlacementDependencies {
+  /** The catalog's current quotes of those of `productIds` it has. */
+  quoteProducts: (productIds: string[]) => Promise<ProductQuote[]>;
+  /** Whether the delivery context has the slot (full or not: a full slot is the saga's call). */
+  slotExists: (slotId: string) => Promise<boolean>;
+  orders: Pick<OrdersRepository, 'createOrder' | 'transition'>;
+  /** Starts the order saga; resolves once Step Functions has the execution. */
+  startSaga: (input: OrderSagaInput) => Promise<void>;
+  publishEvent: (event: OrderStatusEvent) => Promise<void>;
+  newOrderId: () => string;
+  currency: string;
+}
+
+/**
+ * POST /orders: price the items at the catalog's prices of now, check the slot exists, write
+ * the order PENDING and start its saga.
+ */
+export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
+  /**
+   * The order is written but its saga could not be started (the SDK has already retried the
+   * start, within the function's time). Left PENDING, the order would never move: no saga, no
+   * end, no notification. So it is cancelled as TECHNICAL_FAILURE, which needs no undo (nothing
+   * was reserved), announced like any cancelled order, and the client gets a 500: a real
+   * infrastructure failure. If an execution did start after all (a start whose answer was
+   * lost), the order is no longer PENDING when the saga has ended, and is answered as it stands;
+   * an execution still running finds the order CANCELLED at ConfirmOrder and undoes its steps.
+   */
+  const abandon = async (order: Order, startError: unknown): Promise<Order> => {
+    logger.error('The order saga could not be started', {
+      orderId: order.orderId,
+      error: startError,
+    });
+    const { outcome, order: current } = await deps.orders
+      .transition('CancelUnstartedOrder', order.orderId, planCancelUnstarted)
+      .catch((error: unknown) => {
+        // Only an operator can help now: the order stays PENDING with no saga.
+        logger.error('The order without a saga could not be cancelled', {
+          orderId: order.orderId,
+          error,
+        });
+        throw error;
+      });
+    if (outcome !== 'CANCELLED') return current;
+    const event = orderStatusEvent(current);
+    if (event) {
+      // The cancellation is what matters to the customer; a lost announcement only costs the
+      // notification, and the order itself says CANCELLED.
+      await deps.publishEvent(event).catch((error: unknown) => {
+        logger.error('OrderCancelled could not be published', { orderId: order.orderId, error });
+      });
+    }
+    throw new SagaNotStarted(`The saga of order ${order.orderId} could not be started`);
+  };
+
+  return {
+    async place(userId: string, request: PlaceOrderBody): Promise<Order> {
+      const [quotes, slotExists] = await Promise.all([
+        deps.quoteProducts(request.items.map((item) => item.productId)),
+        deps.slotExists(request.deliverySlotId),
+      ]);
+      const priced = priceOrder(request.items, quotes, deps.currency);
+      if (!slotExists) {
+        throw new UnknownSlot(`Unknown delivery slot: ${request.deliverySlotId}`, {
+          details: { deliverySlotId: request.deliverySlotId },
+        });
+      }
+      const order = await deps.orders.createOrder({
+        orderId: deps.newOrderId(),
+        userId,
+        items: priced.items,
+        total: priced.total,
+        currency: deps.currency,
+        deliverySlotId: request.deliverySlotId,
+      });
+      try {
+        await deps.startSaga(sagaInputFor(order));
+      } catch (error) {
+        return abandon(order, error);
+      }
+      return order;
+    },
+  };
+};
+
+export type OrderPlacement = ReturnType<typeof createOrderPlacement>;

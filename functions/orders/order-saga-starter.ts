@@ -1,0 +1,27 @@
+import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { sfn } from '../shared/aws-clients';
+import type { OrderSagaInput } from '../shared/order-saga-input';
+
+/**
+ * Starts an order's saga. The execution is named by the order id, so Step Functions itself
+ * refuses a second execution of one order.
+ */
+export const createOrderSagaStarter =
+  (stateMachineArn: string, client: SFNClient = sfn) =>
+  async (input: OrderSagaInput): Promise<void> => {
+    try {
+      await client.send(
+        new StartExecutionCommand({
+          stateMachineArn,
+          name: input.orderId,
+          input: JSON.stringify(input),
+        }),
+      );
+    } catch (error) {
+      // Order ids are new and only this function starts executions: an execution of this order
+      // exists because an earlier attempt of this very start went through (its answer was lost
+      // and the SDK retried). The saga is running, which is what was asked.
+      if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return;
+      throw error;
+    }
+  };

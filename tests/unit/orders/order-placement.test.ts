@@ -1,0 +1,214 @@
+import {
+  newOrder,
+  type NewOrder,
+  type Order,
+  type OrderStatusEvent,
+  type TransitionPlan,
+} from '../../../functions/orders/domain/order';
+import {
+  createOrderPlacement,
+  type OrderPlacementDependencies,
+} from '../../../functions/orders/order-placement';
+import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+
+const quotes = [
+  { productId: 'p-1', name: 'Mug', price: 1250, currency: 'USD' },
+  { productId: 'p-2', name: 'Tea', price: 990, currency: 'USD' },
+];
+
+const request = {
+  items: [
+    { productId: 'p-1', quantity: 2 },
+    { productId: 'p-2', quantity: 1 },
+  ],
+  deliverySlotId: 's-1',
+};
+
+/** The orders table, in memory, applying the same plans as the repository. */
+function memoryOrders() {
+  const stored = new Map<string, Order>();
+  let clock = Date.parse('2030-01-01T00:00:00.000Z');
+  const now = () => new Date((clock += 1000)).toISOString();
+  return {
+    stored,
+    createOrder: jest.fn((order: NewOrder) => {
+      const created = newOrder(order, now());
+      stored.set(created.orderId, created);
+      return Promise.resolve(created);
+    }),
+    transition: jest.fn(
+      (_operation: string, orderId: string, plan: (o: Order) => TransitionPlan) => {
+        const order = stored.get(orderId);
+        if (!order) return Promise.reject(new Error('no such order'));
+        const planned = plan(order);
+        if (planned.action === 'NONE') return Promise.resolve({ outcome: planned.outcome, order });
+        const changed: Order = {
+          ...order,
+          status: planned.to,
+          updatedAt: now(),
+          ...(planned.cancellationReason ? { cancellationReason: planned.cancellationReason } : {}),
+        };
+        stored.set(orderId, changed);
+        return Promise.resolve({ outcome: planned.to, order: changed });
+      },
+    ),
+  };
+}
+
+function setup(overrides: Partial<OrderPlacementDependencies> = {}) {
+  const orders = memoryOrders();
+  const started: OrderSagaInput[] = [];
+  const published: OrderStatusEvent[] = [];
+  const deps: OrderPlacementDependencies = {
+    quoteProducts: (productIds) =>
+      Promise.resolve(quotes.filter((quote) => productIds.includes(quote.productId))),
+    slotExists: (slotId) => Promise.resolve(slotId === 's-1'),
+    orders,
+    startSaga: (input) => {
+      started.push(input);
+      return Promise.resolve();
+    },
+    publishEvent: (event) => {
+      published.push(event);
+      return Promise.resolve();
+    },
+    newOrderId: () => 'order-1',
+    currency: 'USD',
+    ...overrides,
+  };
+  return { placement: createOrderPlacement(deps), orders, started, published };
+}
+
+const failing = (name: string) => () =>
+  Promise.reject(Object.assign(new Error(`${name} happened`), { name }));
+
+describe('placing an order', () => {
+  it('writes the order PENDING at the catalog prices and starts its saga', async () => {
+    const { placement, orders, started, published } = setup();
+
+    const order = await placement.place('user-1', request);
+
+    expect(order).toMatchObject({
+      orderId: 'order-1',
+      userId: 'user-1',
+      status: 'PENDING',
+      items: [
+        { productId: 'p-1', name: 'Mug', quantity: 2, unitPrice: 1250, lineTotal: 2500 },
+        { productId: 'p-2', name: 'Tea', quantity: 1, unitPrice: 990, lineTotal: 990 },
+      ],
+      total: 3490,
+      currency: 'USD',
+      deliverySlotId: 's-1',
+    });
+    expect(orders.stored.get('order-1')).toEqual(order);
+    expect(started).toEqual([
+      {
+        orderId: 'order-1',
+        userId: 'user-1',
+        items: request.items,
+        total: 3490,
+        currency: 'USD',
+        deliverySlotId: 's-1',
+      },
+    ]);
+    expect(published).toEqual([]);
+  });
+
+  it('refuses with UnknownProduct and writes nothing when the catalog lacks a product', async () => {
+    const { placement, orders, started } = setup();
+
+    await expect(
+      placement.place('user-1', {
+        ...request,
+        items: [...request.items, { productId: 'p-404', quantity: 1 }],
+      }),
+    ).rejects.toMatchObject({ name: 'UnknownProduct', details: { productIds: ['p-404'] } });
+
+    expect(orders.stored.size).toBe(0);
+    expect(started).toEqual([]);
+  });
+
+  it('refuses with UnknownSlot and writes nothing when the slot does not exist', async () => {
+    const { placement, orders, started } = setup();
+
+    await expect(
+      placement.place('user-1', { ...request, deliverySlotId: 's-404' }),
+    ).rejects.toMatchObject({ name: 'UnknownSlot' });
+
+    expect(orders.stored.size).toBe(0);
+    expect(started).toEqual([]);
+  });
+
+  it('writes nothing when the catalog cannot be asked', async () => {
+    const { placement, orders } = setup({ quoteProducts: failing('ServiceException') });
+
+    await expect(placement.place('user-1', request)).rejects.toMatchObject({
+      name: 'ServiceException',
+    });
+
+    expect(orders.stored.size).toBe(0);
+  });
+});
+
+describe('placing an order whose saga cannot be started', () => {
+  it('cancels the order as TECHNICAL_FAILURE, announces it, and fails with SagaNotStarted', async () => {
+    const { placement, orders, published } = setup({ startSaga: failing('ServiceUnavailable') });
+
+    await expect(placement.place('user-1', request)).rejects.toMatchObject({
+      name: 'SagaNotStarted',
+    });
+
+    const order = orders.stored.get('order-1');
+    expect(order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'TECHNICAL_FAILURE' });
+    expect(published).toEqual([
+      {
+        eventType: 'OrderCancelled',
+        orderId: 'order-1',
+        userId: 'user-1',
+        cancellationReason: 'TECHNICAL_FAILURE',
+        total: 3490,
+        currency: 'USD',
+        occurredAt: order?.updatedAt,
+      },
+    ]);
+  });
+
+  it('still cancels the order when the announcement cannot be published', async () => {
+    const { placement, orders } = setup({
+      startSaga: failing('ServiceUnavailable'),
+      publishEvent: failing('InternalErrorException'),
+    });
+
+    await expect(placement.place('user-1', request)).rejects.toMatchObject({
+      name: 'SagaNotStarted',
+    });
+
+    expect(orders.stored.get('order-1')).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  it('answers the order as it stands when an execution did start and has already ended', async () => {
+    const setupResult = setup({
+      startSaga: (input) => {
+        // The start reached Step Functions, the saga ran to its end, but the answer was lost.
+        const order = setupResult.orders.stored.get(input.orderId);
+        if (order) setupResult.orders.stored.set(input.orderId, { ...order, status: 'CONFIRMED' });
+        return failing('TimeoutError')();
+      },
+    });
+
+    await expect(setupResult.placement.place('user-1', request)).resolves.toMatchObject({
+      orderId: 'order-1',
+      status: 'CONFIRMED',
+    });
+    expect(setupResult.published).toEqual([]);
+  });
+
+  it('fails with the storage error, not SagaNotStarted, when the order cannot be cancelled either', async () => {
+    const { placement, orders } = setup({ startSaga: failing('ServiceUnavailable') });
+    orders.transition.mockImplementation(failing('ProvisionedThroughputExceededException'));
+
+    await expect(placement.place('user-1', request)).rejects.toMatchObject({
+      name: 'ProvisionedThroughputExceededException',
+    });
+  });
+});
