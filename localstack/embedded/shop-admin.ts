@@ -38,7 +38,7 @@ export async function ensureAdminAccount(options: {
   cognitoUrl: string;
   userPoolId: string;
   region: string;
-}): Promise<void> {
+}): Promise<{ accessToken: string }> {
   const { admin, httpApiUrl } = options;
   const registered = await postJson(`${httpApiUrl}/auth/register`, {
     email: admin.email,
@@ -75,6 +75,16 @@ export async function ensureAdminAccount(options: {
   } finally {
     cognito.destroy();
   }
+  // Signed in after joining the group, so the token carries it.
+  const login = await postJson(`${httpApiUrl}/auth/login`, {
+    email: admin.email,
+    password: admin.password,
+  });
+  const { accessToken } = JSON.parse(login.text) as { accessToken?: string };
+  if (login.status !== 200 || !accessToken) {
+    throw new Error(`The admin ${admin.email} cannot sign in: ${login.status} ${login.text}`);
+  }
+  return { accessToken };
 }
 
 async function postJson(target: string, body: unknown): Promise<{ status: number; text: string }> {

@@ -23,6 +23,7 @@ import {
   url,
   type EmbeddedStackSettings,
 } from './settings';
+import { seedDemoData } from './seed-demo';
 import { ensureAdminAccount, readAdminAccount, type AdminAccount } from './shop-admin';
 import { startStepFunctionsServer, type StepFunctionsServer } from './step-functions/server';
 import { waitUntil } from './wait-until';
@@ -100,12 +101,16 @@ async function main(): Promise<void> {
     async () => (await fetch(`${url(settings.ports.http)}/health`)).ok,
     { timeoutMs: 60_000, intervalMs: 200 },
   );
-  await ensureAdminAccount({
+  const { accessToken } = await ensureAdminAccount({
     admin,
     httpApiUrl: url(settings.ports.http),
     cognitoUrl: cognito.url,
     userPoolId: cognito.userPoolId,
     region: settings.region,
+  });
+  const demo = await seedDemoData({
+    httpApiUrl: url(settings.ports.http),
+    adminToken: accessToken,
   });
 
   const stack = {
@@ -120,6 +125,7 @@ async function main(): Promise<void> {
     userPoolId: cognito.userPoolId,
     userPoolClientId: cognito.clientId,
     admin,
+    demo,
     tables,
     stateMachineArns: stateMachines.map(
       (machine) =>
@@ -167,6 +173,7 @@ function printBanner(
     userPoolId: string;
     userPoolClientId: string;
     admin: AdminAccount;
+    demo: { products: number; slots: number };
     stateMachineArns: string[];
   },
 ): void {
@@ -182,6 +189,7 @@ function printBanner(
       `  Lambda invoke    ${stack.lambdaUrl}`,
       `  Cognito          ${stack.cognitoUrl}   user pool ${stack.userPoolId}, app client ${stack.userPoolClientId}`,
       `  Admin            ${stack.admin.email} / ${stack.admin.password}   (SHOP_ADMIN_EMAIL / SHOP_ADMIN_PASSWORD)`,
+      `  Demo data        ${stack.demo.products} products with stock, ${stack.demo.slots} delivery slots over the next 7 days`,
       `  Stack details    ${current.stackFile}`,
       'Ctrl-C stops everything.',
       '',
