@@ -1,0 +1,104 @@
+import { api, registerAndLogin } from '../../support/http-client';
+import {
+  customerWith,
+  freshSlot,
+  orderWhenEnded,
+  placeOrder,
+  productInStock,
+} from '../../support/shop-scenario';
+
+interface SagaTrace {
+  orderId: string;
+  executionId: string;
+  status: string;
+  startedAt: string;
+  endedAt?: string;
+  steps: {
+    state: string;
+    type: string;
+    status: string;
+    startedAt: string;
+    endedAt?: string;
+    error?: string;
+  }[];
+}
+
+describe('GET /orders/{orderId}/saga', () => {
+  it("shows a confirmed order's path, state by state, from the execution history", async () => {
+    const customer = await customerWith(10_000);
+    const product = await productInStock(500, 5);
+    const slot = await freshSlot(3);
+    const placed = await placeOrder(
+      customer,
+      [{ productId: product.productId, quantity: 1 }],
+      slot.slotId,
+    );
+    await orderWhenEnded(customer, placed.body.orderId);
+
+    const { status, body } = await api.get<SagaTrace>(`/orders/${placed.body.orderId}/saga`, {
+      token: customer.token,
+    });
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ orderId: placed.body.orderId, status: 'SUCCEEDED' });
+    expect(body.executionId).toMatch(new RegExp(`:execution:.+:${placed.body.orderId}$`));
+    expect(body.steps.map((step) => `${step.state}:${step.status}`)).toEqual([
+      'ReservePayment:SUCCEEDED',
+      'ReserveStock:SUCCEEDED',
+      'BookDelivery:SUCCEEDED',
+      'CapturePayment:SUCCEEDED',
+      'ConfirmOrder:SUCCEEDED',
+      'OrderConfirmed:SUCCEEDED',
+    ]);
+    for (const step of body.steps)
+      expect(Date.parse(step.endedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(step.startedAt));
+  });
+
+  it('shows the caught step with its error, then the undo steps, for a declined payment', async () => {
+    const customer = await customerWith(100);
+    const product = await productInStock(5_000, 5);
+    const slot = await freshSlot(3);
+    const placed = await placeOrder(
+      customer,
+      [{ productId: product.productId, quantity: 1 }],
+      slot.slotId,
+    );
+    await orderWhenEnded(customer, placed.body.orderId);
+
+    const { body } = await api.get<SagaTrace>(`/orders/${placed.body.orderId}/saga`, {
+      token: customer.token,
+    });
+
+    expect(body.steps.map(({ state, status, error }) => [state, status, error])).toEqual([
+      ['ReservePayment', 'CAUGHT', 'PaymentDeclined'],
+      ['ReleasePayment', 'SUCCEEDED', undefined],
+      ['CancelOrder', 'SUCCEEDED', undefined],
+      ['OrderCancelled', 'SUCCEEDED', undefined],
+    ]);
+  });
+
+  it("answers 404 for another user's order, as for one that does not exist", async () => {
+    const owner = await customerWith(10_000);
+    const product = await productInStock(500, 5);
+    const slot = await freshSlot(3);
+    const placed = await placeOrder(
+      owner,
+      [{ productId: product.productId, quantity: 1 }],
+      slot.slotId,
+    );
+    const stranger = await registerAndLogin();
+
+    const theirs = await api.get(`/orders/${placed.body.orderId}/saga`, { token: stranger.token });
+    const unknown = await api.get('/orders/no-such-order/saga', { token: stranger.token });
+
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toEqual({
+      error: { code: 'NOT_FOUND', message: expect.any(String) as string },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('answers 401 without a token', async () => {
+    expect((await api.get('/orders/any/saga')).status).toBe(401);
+  });
+});
