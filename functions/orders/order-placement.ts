@@ -1,4 +1,5 @@
 import { logger } from '../shared/logger';
+import type { FaultPlan } from '../shared/fault-injection';
 import type { OrderSagaInput } from '../shared/order-saga-input';
 import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
@@ -69,7 +70,8 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
   };
 
   return {
-    async place(userId: string, request: PlaceOrderBody): Promise<Order> {
+    /** `faults`: the X-Fault-Injection plan, which travels with the saga (API.md). */
+    async place(userId: string, request: PlaceOrderBody, faults?: FaultPlan): Promise<Order> {
       const [quotes, slotExists] = await Promise.all([
         deps.quoteProducts(request.items.map((item) => item.productId)),
         deps.slotExists(request.deliverySlotId),
@@ -89,7 +91,10 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
         deliverySlotId: request.deliverySlotId,
       });
       try {
-        await deps.startSaga(sagaInputFor(order));
+        await deps.startSaga({
+          ...sagaInputFor(order),
+          ...(faults ? { faultInjection: faults } : {}),
+        });
       } catch (error) {
         return abandon(order, error);
       }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { loadConfig, resourceName, shopCurrency } from '../shared/config';
 import { publishEvent } from '../shared/event-publisher';
+import { faultInjectionEnabled, parseFaultHeader } from '../shared/fault-injection';
 import { json } from '../shared/http-handler';
 import { userRoute } from '../shared/http-auth';
+import { headerValue } from '../shared/http-request';
 import { callFunction } from '../shared/internal-calls';
 import {
   describeSlotAnswerSchema,
@@ -52,7 +54,14 @@ const placement = createOrderPlacement({
   currency: config.SHOP_CURRENCY,
 });
 
-export const handler = userRoute({ body: placeOrderBodySchema }, async ({ body, caller }) => {
-  const order = await placement.place(caller.userId, body);
-  return json(201, order, { location: `/orders/${order.orderId}` });
-});
+export const handler = userRoute(
+  { body: placeOrderBodySchema },
+  async ({ body, caller, event }) => {
+    const faultHeader = faultInjectionEnabled()
+      ? headerValue(event, 'x-fault-injection')
+      : undefined;
+    const faults = faultHeader === undefined ? undefined : parseFaultHeader(faultHeader);
+    const order = await placement.place(caller.userId, body, faults);
+    return json(201, order, { location: `/orders/${order.orderId}` });
+  },
+);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyCode } from './config';
+import { faultPlanSchema } from './fault-injection';
 
 const id = z.string().min(1).max(128);
 
@@ -28,7 +29,19 @@ export const orderSagaInputSchema = z.strictObject({
   currency: currencyCode,
   deliverySlotId: id,
   error: z.strictObject({ Error: z.string(), Cause: z.string() }).optional(),
+  faultInjection: faultPlanSchema.optional(),
 });
+
+/**
+ * What each Task receives (the ASL's Parameters): the whole saga state, and which attempt this
+ * is (`$$.State.RetryCount`, 0 for the first), which only fault injection reads.
+ */
+export const sagaTaskInputSchema = z.strictObject({
+  order: orderSagaInputSchema,
+  attempt: z.int().min(0),
+});
+
+export type SagaTaskInput = z.infer<typeof sagaTaskInputSchema>;
 
 export type OrderSagaInput = z.infer<typeof orderSagaInputSchema>;
 export type SagaItem = z.infer<typeof sagaItemSchema>;

@@ -3,8 +3,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { DomainError, InvalidSagaInput, TransientError } from './errors';
+import { faultDue, faultInjectionEnabled } from './fault-injection';
 import { logger } from './logger';
-import { orderSagaInputSchema, type OrderSagaInput } from './order-saga-input';
+import { sagaTaskInputSchema, type OrderSagaInput, type SagaTaskInput } from './order-saga-input';
 import { isTransient } from './transient-errors';
 
 export type SagaStep<TResult> = (
@@ -12,8 +13,8 @@ export type SagaStep<TResult> = (
   context: Context,
 ) => TResult | Promise<TResult>;
 
-export const parseSagaInput = (event: unknown): OrderSagaInput => {
-  const result = orderSagaInputSchema.safeParse(event);
+export const parseSagaInput = (event: unknown): SagaTaskInput => {
+  const result = sagaTaskInputSchema.safeParse(event);
   if (!result.success) {
     throw new InvalidSagaInput(`Invalid saga input: ${z.prettifyError(result.error)}`, {
       details: result.error.issues,
@@ -44,9 +45,12 @@ const logStepErrors = (stepName: string): middy.MiddlewareObj<unknown, unknown> 
 /** The one middleware stack for saga task handlers. */
 export const sagaStep = <TResult>(stepName: string, step: SagaStep<TResult>) =>
   middy(async (event: unknown, context: Context): Promise<TResult> => {
-    const input = parseSagaInput(event);
-    logger.appendKeys({ step: stepName, orderId: input.orderId });
-    const result = await step(input, context);
+    const { order, attempt } = parseSagaInput(event);
+    logger.appendKeys({ step: stepName, orderId: order.orderId, attempt });
+    if (faultInjectionEnabled() && faultDue(order.faultInjection, stepName, attempt)) {
+      throw new TransientError(`Fault injected into ${stepName} (X-Fault-Injection)`);
+    }
+    const result = await step(order, context);
     logger.info(`${stepName} done`, { result });
     return result;
   })

@@ -19,3 +19,7 @@ export const lambdaContext = (functionName = 'test-function'): Context => ({
 
 /** A saga step handler as Lambda invokes it. */
 export type SagaHandler = (input: unknown, context: Context) => Promise<unknown>;
+
+/** Invokes a saga step as the state machine does: the saga state plus which attempt this is. */
+export const invokeStep = (step: SagaHandler, order: unknown, attempt = 0): Promise<unknown> =>
+  step({ order, attempt }, lambdaContext());

@@ -16,6 +16,7 @@ export interface AslState {
   Next?: string;
   End?: boolean;
   ResultPath?: string | null;
+  Parameters?: Record<string, unknown>;
   Retry?: {
     ErrorEquals: string[];
     MaxAttempts?: number;

@@ -155,15 +155,24 @@ export const placeOrder = (
   deliverySlotId: string,
 ) => api.post<Order>('/orders', { items, deliverySlotId }, { token: customer.token });
 
-/** Polls the order until its saga has ended (API.md: within 10 seconds locally). */
-export async function orderWhenEnded(customer: TestUser, orderId: string): Promise<Order> {
+/**
+ * Polls the order until its saga has ended (API.md: within 10 seconds locally; an order whose
+ * undo keeps failing takes the undo's retries longer, so its tests wait more).
+ */
+export async function orderWhenEnded(
+  customer: TestUser,
+  orderId: string,
+  deadlineMs = 15_000,
+): Promise<Order> {
   const response = await eventually(
     () => api.get<Order>(`/orders/${orderId}`, { token: customer.token }),
     ({ status, body }) => status !== 200 || body.status !== 'PENDING',
-    15_000,
+    deadlineMs,
   );
   const order = expectStatus(`GET /orders/${orderId}`, response, 200);
-  if (order.status === 'PENDING') throw new Error(`Order ${orderId} still PENDING after 15 s`);
+  if (order.status === 'PENDING') {
+    throw new Error(`Order ${orderId} still PENDING after ${deadlineMs / 1000} s`);
+  }
   return order;
 }
 

@@ -2,14 +2,12 @@ import { handler as bookDelivery } from '../../../functions/delivery/book-delive
 import { handler as cancelDelivery } from '../../../functions/delivery/cancel-delivery';
 import { createDeliveryRepository } from '../../../functions/delivery/delivery-repository';
 import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
-import { lambdaContext, type SagaHandler } from '../../support/lambda-context';
+import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
 const tableName = requiredEnv('DELIVERY_TABLE_NAME');
 const delivery = createDeliveryRepository(tableName);
-
-const invoke = (step: SagaHandler, input: OrderSagaInput) => step(input, lambdaContext());
 
 // Far-future dates keep these slots apart from the seeded ones.
 const slotWith = async (capacity: number) => {
@@ -29,9 +27,9 @@ const slotItem = async (input: OrderSagaInput) =>
   (await snapshot(input)).find((item) => item.sk === 'SLOT');
 
 const expectIdempotent = async (step: SagaHandler, input: OrderSagaInput) => {
-  await invoke(step, input);
+  await invokeStep(step, input);
   const afterOnce = await snapshot(input);
-  await expect(invoke(step, input)).resolves.toBeDefined();
+  await expect(invokeStep(step, input)).resolves.toBeDefined();
   expect(await snapshot(input)).toEqual(afterOnce);
 };
 
@@ -39,7 +37,7 @@ describe('BookDelivery', () => {
   it('books one place in the slot for the order', async () => {
     const { slot, input } = await slotWith(3);
 
-    await expect(invoke(bookDelivery, input)).resolves.toEqual({ outcome: 'BOOKED' });
+    await expect(invokeStep(bookDelivery, input)).resolves.toEqual({ outcome: 'BOOKED' });
 
     expect(await delivery.getSlot(slot.slotId)).toMatchObject({
       capacity: 3,
@@ -54,11 +52,13 @@ describe('BookDelivery', () => {
 
   it('fails with SlotUnavailable and changes nothing when the slot is full', async () => {
     const { input } = await slotWith(1);
-    await invoke(bookDelivery, input);
+    await invokeStep(bookDelivery, input);
     const second = { ...input, orderId: uniqueId('order') };
     const before = await snapshot(second);
 
-    await expect(invoke(bookDelivery, second)).rejects.toMatchObject({ name: 'SlotUnavailable' });
+    await expect(invokeStep(bookDelivery, second)).rejects.toMatchObject({
+      name: 'SlotUnavailable',
+    });
 
     expect(await snapshot(second)).toEqual(before);
   });
@@ -67,7 +67,9 @@ describe('BookDelivery', () => {
     const { input } = await slotWith(0);
     const before = await snapshot(input);
 
-    await expect(invoke(bookDelivery, input)).rejects.toMatchObject({ name: 'SlotUnavailable' });
+    await expect(invokeStep(bookDelivery, input)).rejects.toMatchObject({
+      name: 'SlotUnavailable',
+    });
 
     expect(await snapshot(input)).toEqual(before);
   });
@@ -75,7 +77,9 @@ describe('BookDelivery', () => {
   it('fails with SlotUnavailable and writes nothing when the slot does not exist', async () => {
     const input = sagaInput();
 
-    await expect(invoke(bookDelivery, input)).rejects.toMatchObject({ name: 'SlotUnavailable' });
+    await expect(invokeStep(bookDelivery, input)).rejects.toMatchObject({
+      name: 'SlotUnavailable',
+    });
 
     expect(await snapshot(input)).toEqual([]);
   });
@@ -90,10 +94,12 @@ describe('BookDelivery', () => {
 
   it('never books a place for an order whose delivery was already cancelled', async () => {
     const { input } = await slotWith(3);
-    await invoke(cancelDelivery, input);
+    await invokeStep(cancelDelivery, input);
     const before = await snapshot(input);
 
-    await expect(invoke(bookDelivery, input)).resolves.toEqual({ outcome: 'ALREADY_CANCELLED' });
+    await expect(invokeStep(bookDelivery, input)).resolves.toEqual({
+      outcome: 'ALREADY_CANCELLED',
+    });
 
     expect(await snapshot(input)).toEqual(before);
   });
@@ -102,7 +108,9 @@ describe('BookDelivery', () => {
     const { slot, input } = await slotWith(4);
     const inputs = Array.from({ length: 15 }, () => ({ ...input, orderId: uniqueId('order') }));
 
-    const results = await Promise.allSettled(inputs.map((order) => invoke(bookDelivery, order)));
+    const results = await Promise.allSettled(
+      inputs.map((order) => invokeStep(bookDelivery, order)),
+    );
 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(4);
     const rejections = results.flatMap((result) =>
@@ -121,9 +129,9 @@ describe('CancelDelivery', () => {
   it('gives the place back, leaving the slot exactly as before the booking', async () => {
     const { input } = await slotWith(3);
     const before = await slotItem(input);
-    await invoke(bookDelivery, input);
+    await invokeStep(bookDelivery, input);
 
-    await expect(invoke(cancelDelivery, input)).resolves.toEqual({ outcome: 'CANCELLED' });
+    await expect(invokeStep(cancelDelivery, input)).resolves.toEqual({ outcome: 'CANCELLED' });
 
     expect(await slotItem(input)).toEqual(before);
     expect(await delivery.getBooking(input.orderId)).toMatchObject({ status: 'CANCELLED' });
@@ -133,7 +141,9 @@ describe('CancelDelivery', () => {
     const { input } = await slotWith(3);
     const before = await slotItem(input);
 
-    await expect(invoke(cancelDelivery, input)).resolves.toEqual({ outcome: 'NOTHING_TO_CANCEL' });
+    await expect(invokeStep(cancelDelivery, input)).resolves.toEqual({
+      outcome: 'NOTHING_TO_CANCEL',
+    });
 
     expect(await slotItem(input)).toEqual(before);
     expect(await delivery.getBooking(input.orderId)).toMatchObject({ status: 'VOID' });
@@ -141,7 +151,7 @@ describe('CancelDelivery', () => {
 
   it('cancels once when invoked twice after a booking', async () => {
     const { slot, input } = await slotWith(3);
-    await invoke(bookDelivery, input);
+    await invokeStep(bookDelivery, input);
 
     await expectIdempotent(cancelDelivery, input);
 
@@ -157,7 +167,7 @@ describe('CancelDelivery', () => {
   it('settles one way when a booking races its cancellation', async () => {
     const { slot, input } = await slotWith(3);
 
-    await Promise.allSettled([invoke(bookDelivery, input), invoke(cancelDelivery, input)]);
+    await Promise.allSettled([invokeStep(bookDelivery, input), invokeStep(cancelDelivery, input)]);
 
     expect(await delivery.getSlot(slot.slotId)).toMatchObject({ booked: 0 });
     expect(['VOID', 'CANCELLED']).toContain((await delivery.getBooking(input.orderId))?.status);

@@ -2,14 +2,12 @@ import { createInventoryRepository } from '../../../functions/inventory/inventor
 import { handler as releaseStock } from '../../../functions/inventory/release-stock';
 import { handler as reserveStock } from '../../../functions/inventory/reserve-stock';
 import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
-import { lambdaContext, type SagaHandler } from '../../support/lambda-context';
+import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
 const tableName = requiredEnv('INVENTORY_TABLE_NAME');
 const inventory = createInventoryRepository(tableName);
-
-const invoke = (step: SagaHandler, input: OrderSagaInput) => step(input, lambdaContext());
 
 /** Products with the given units on hand, and an order for `quantities` of them. */
 const stocked = async (onHand: number[], quantities: number[]) => {
@@ -30,9 +28,9 @@ const stockItems = async (input: OrderSagaInput) =>
   (await snapshot(input)).filter((item) => item.sk === 'STOCK');
 
 const expectIdempotent = async (step: SagaHandler, input: OrderSagaInput) => {
-  await invoke(step, input);
+  await invokeStep(step, input);
   const afterOnce = await snapshot(input);
-  await expect(invoke(step, input)).resolves.toBeDefined();
+  await expect(invokeStep(step, input)).resolves.toBeDefined();
   expect(await snapshot(input)).toEqual(afterOnce);
 };
 
@@ -40,7 +38,7 @@ describe('ReserveStock', () => {
   it('reserves every item: available drops by the quantity, onHand is unchanged', async () => {
     const { input, productIds } = await stocked([10, 4], [3, 4]);
 
-    await expect(invoke(reserveStock, input)).resolves.toEqual({ outcome: 'RESERVED' });
+    await expect(invokeStep(reserveStock, input)).resolves.toEqual({ outcome: 'RESERVED' });
 
     expect(await inventory.getStock(productIds[0] ?? '')).toEqual({
       productId: productIds[0],
@@ -66,7 +64,7 @@ describe('ReserveStock', () => {
       Array.from({ length: 50 }, () => 100),
     );
 
-    await expect(invoke(reserveStock, input)).resolves.toEqual({ outcome: 'RESERVED' });
+    await expect(invokeStep(reserveStock, input)).resolves.toEqual({ outcome: 'RESERVED' });
 
     const levels = await Promise.all(productIds.map((productId) => inventory.getStock(productId)));
     expect(levels.every((level) => level?.reserved === 100 && level.available === 0)).toBe(true);
@@ -76,7 +74,7 @@ describe('ReserveStock', () => {
     const { input } = await stocked([10, 2], [3, 3]);
     const before = await snapshot(input);
 
-    await expect(invoke(reserveStock, input)).rejects.toMatchObject({
+    await expect(invokeStep(reserveStock, input)).rejects.toMatchObject({
       name: 'OutOfStock',
       details: [{ productId: input.items[1]?.productId, requested: 3, available: 2 }],
     });
@@ -92,7 +90,7 @@ describe('ReserveStock', () => {
     };
     const before = await snapshot(unstocked);
 
-    await expect(invoke(reserveStock, unstocked)).rejects.toMatchObject({ name: 'OutOfStock' });
+    await expect(invokeStep(reserveStock, unstocked)).rejects.toMatchObject({ name: 'OutOfStock' });
 
     expect(await snapshot(unstocked)).toEqual(before);
   });
@@ -110,10 +108,10 @@ describe('ReserveStock', () => {
 
   it('never reserves units for an order whose stock was already released', async () => {
     const { input } = await stocked([10], [3]);
-    await invoke(releaseStock, input);
+    await invokeStep(releaseStock, input);
     const before = await snapshot(input);
 
-    await expect(invoke(reserveStock, input)).resolves.toEqual({ outcome: 'ALREADY_RELEASED' });
+    await expect(invokeStep(reserveStock, input)).resolves.toEqual({ outcome: 'ALREADY_RELEASED' });
 
     expect(await snapshot(input)).toEqual(before);
   });
@@ -122,7 +120,9 @@ describe('ReserveStock', () => {
     const { input, productIds } = await stocked([10], [1]);
     const inputs = Array.from({ length: 30 }, () => ({ ...input, orderId: uniqueId('order') }));
 
-    const results = await Promise.allSettled(inputs.map((order) => invoke(reserveStock, order)));
+    const results = await Promise.allSettled(
+      inputs.map((order) => invokeStep(reserveStock, order)),
+    );
 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(10);
     const rejections = results.flatMap((result) =>
@@ -141,9 +141,9 @@ describe('ReleaseStock', () => {
   it('gives every reserved unit back, leaving the stock exactly as before the reservation', async () => {
     const { input } = await stocked([10, 5], [3, 5]);
     const before = await stockItems(input);
-    await invoke(reserveStock, input);
+    await invokeStep(reserveStock, input);
 
-    await expect(invoke(releaseStock, input)).resolves.toEqual({ outcome: 'RELEASED' });
+    await expect(invokeStep(releaseStock, input)).resolves.toEqual({ outcome: 'RELEASED' });
 
     expect(await stockItems(input)).toEqual(before);
     expect(await inventory.getReservation(input.orderId)).toMatchObject({ status: 'RELEASED' });
@@ -153,7 +153,9 @@ describe('ReleaseStock', () => {
     const { input } = await stocked([10], [3]);
     const before = await stockItems(input);
 
-    await expect(invoke(releaseStock, input)).resolves.toEqual({ outcome: 'NOTHING_TO_RELEASE' });
+    await expect(invokeStep(releaseStock, input)).resolves.toEqual({
+      outcome: 'NOTHING_TO_RELEASE',
+    });
 
     expect(await stockItems(input)).toEqual(before);
     expect(await inventory.getReservation(input.orderId)).toMatchObject({ status: 'VOID' });
@@ -161,7 +163,7 @@ describe('ReleaseStock', () => {
 
   it('releases once when invoked twice after a reservation', async () => {
     const { input, productIds } = await stocked([10], [3]);
-    await invoke(reserveStock, input);
+    await invokeStep(reserveStock, input);
 
     await expectIdempotent(releaseStock, input);
 
@@ -180,7 +182,7 @@ describe('ReleaseStock', () => {
   it('settles one way when a reservation races its release', async () => {
     const { input, productIds } = await stocked([10], [3]);
 
-    await Promise.allSettled([invoke(reserveStock, input), invoke(releaseStock, input)]);
+    await Promise.allSettled([invokeStep(reserveStock, input), invokeStep(releaseStock, input)]);
 
     expect(await inventory.getStock(productIds[0] ?? '')).toMatchObject({
       reserved: 0,
@@ -204,7 +206,7 @@ describe('inventory repository', () => {
 
   it('keeps reserved units when the units on hand change', async () => {
     const { input, productIds } = await stocked([10], [3]);
-    await invoke(reserveStock, input);
+    await invokeStep(reserveStock, input);
 
     await expect(inventory.setOnHand(productIds[0] ?? '', 20)).resolves.toMatchObject({
       onHand: 20,
@@ -215,7 +217,7 @@ describe('inventory repository', () => {
 
   it('refuses with Conflict to set onHand below the reserved units, changing nothing', async () => {
     const { input, productIds } = await stocked([10], [3]);
-    await invoke(reserveStock, input);
+    await invokeStep(reserveStock, input);
     const before = await snapshot(input);
 
     await expect(inventory.setOnHand(productIds[0] ?? '', 2)).rejects.toMatchObject({

@@ -10,7 +10,7 @@ import {
   orderConfirmedEventSchema,
 } from '../../../functions/shared/events';
 import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
-import { lambdaContext, type SagaHandler } from '../../support/lambda-context';
+import { invokeStep } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
@@ -20,7 +20,6 @@ const tableName = requiredEnv('ORDERS_TABLE_NAME');
 const topicArn = requiredEnv('EVENTS_TOPIC_ARN');
 const orders = createOrdersRepository(tableName);
 
-const invoke = (step: SagaHandler, input: OrderSagaInput) => step(input, lambdaContext());
 const caught = (Error: string) => ({ error: { Error, Cause: `${Error} happened` } });
 
 let send: jest.SpyInstance;
@@ -78,7 +77,7 @@ describe('ConfirmOrder announces OrderConfirmed', () => {
   it('publishes OrderConfirmed on the events topic after confirming', async () => {
     const input = await pendingOrder();
 
-    await invoke(confirmOrder, input);
+    await invokeStep(confirmOrder, input);
 
     const order = await orders.getOrder(input.orderId);
     expect(publishedAbout(input.orderId)).toEqual([
@@ -102,10 +101,12 @@ describe('ConfirmOrder announces OrderConfirmed', () => {
 
   it('publishes the same event again when invoked again, leaving the table as it was', async () => {
     const input = await pendingOrder();
-    await invoke(confirmOrder, input);
+    await invokeStep(confirmOrder, input);
     const afterOnce = await snapshotTable(tableName, [input.orderId]);
 
-    await expect(invoke(confirmOrder, input)).resolves.toEqual({ outcome: 'ALREADY_CONFIRMED' });
+    await expect(invokeStep(confirmOrder, input)).resolves.toEqual({
+      outcome: 'ALREADY_CONFIRMED',
+    });
 
     expect(await snapshotTable(tableName, [input.orderId])).toEqual(afterOnce);
     const [first, second] = publishedAbout(input.orderId);
@@ -117,11 +118,11 @@ describe('ConfirmOrder announces OrderConfirmed', () => {
     const input = await pendingOrder();
     send.mockRejectedValueOnce(snsServerError());
 
-    await expect(invoke(confirmOrder, input)).rejects.toMatchObject({ name: 'TransientError' });
+    await expect(invokeStep(confirmOrder, input)).rejects.toMatchObject({ name: 'TransientError' });
     expect(await orders.getOrder(input.orderId)).toMatchObject({ status: 'CONFIRMED' });
     const afterFirst = await snapshotTable(tableName, [input.orderId]);
 
-    await invoke(confirmOrder, input);
+    await invokeStep(confirmOrder, input);
 
     // The first attempt was lost on the way; the retry sent the very same event.
     const [lost, repaired] = publishedAbout(input.orderId);
@@ -136,7 +137,7 @@ describe('CancelOrder announces OrderCancelled', () => {
   it('publishes OrderCancelled with the cancellation reason', async () => {
     const input = await pendingOrder();
 
-    await invoke(cancelOrder, { ...input, ...caught('OutOfStock') });
+    await invokeStep(cancelOrder, { ...input, ...caught('OutOfStock') });
 
     const [published] = publishedAbout(input.orderId);
     expect(published).toMatchObject({
@@ -149,10 +150,10 @@ describe('CancelOrder announces OrderCancelled', () => {
 
   it('publishes the stored reason again when invoked again, leaving the table as it was', async () => {
     const input = await pendingOrder();
-    await invoke(cancelOrder, { ...input, ...caught('PaymentDeclined') });
+    await invokeStep(cancelOrder, { ...input, ...caught('PaymentDeclined') });
     const afterOnce = await snapshotTable(tableName, [input.orderId]);
 
-    await invoke(cancelOrder, { ...input, ...caught('PaymentDeclined') });
+    await invokeStep(cancelOrder, { ...input, ...caught('PaymentDeclined') });
 
     expect(await snapshotTable(tableName, [input.orderId])).toEqual(afterOnce);
     const messages = publishedAbout(input.orderId).map(({ message }) => message);
@@ -163,10 +164,10 @@ describe('CancelOrder announces OrderCancelled', () => {
 
   it('announces nothing about an order an operator must look at', async () => {
     const input = { ...(await pendingOrder()), ...caught('TransientError') };
-    await invoke(markCompensationFailed, input);
+    await invokeStep(markCompensationFailed, input);
     send.mockClear();
 
-    await invoke(cancelOrder, input);
+    await invokeStep(cancelOrder, input);
 
     expect(publishedAbout(input.orderId)).toEqual([]);
   });
@@ -176,8 +177,8 @@ describe('MarkCompensationFailed announces OrderCompensationFailed', () => {
   it('publishes OrderCompensationFailed, and again when invoked again', async () => {
     const input = { ...(await pendingOrder()), ...caught('TransientError') };
 
-    await invoke(markCompensationFailed, input);
-    await invoke(markCompensationFailed, input);
+    await invokeStep(markCompensationFailed, input);
+    await invokeStep(markCompensationFailed, input);
 
     const published = publishedAbout(input.orderId);
     expect(published.map(({ eventType }) => eventType)).toEqual([

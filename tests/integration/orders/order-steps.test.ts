@@ -4,14 +4,12 @@ import type { NewOrder } from '../../../functions/orders/domain/order';
 import { handler as markCompensationFailed } from '../../../functions/orders/mark-compensation-failed';
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
 import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
-import { lambdaContext, type SagaHandler } from '../../support/lambda-context';
+import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
 const tableName = requiredEnv('ORDERS_TABLE_NAME');
 const orders = createOrdersRepository(tableName);
-
-const invoke = (step: SagaHandler, input: OrderSagaInput) => step(input, lambdaContext());
 
 const caught = (Error: string) => ({ error: { Error, Cause: `${Error} happened` } });
 
@@ -54,9 +52,9 @@ const pendingOrder = async () => {
 const snapshot = (input: OrderSagaInput) => snapshotTable(tableName, [input.orderId]);
 
 const expectIdempotent = async (step: SagaHandler, input: OrderSagaInput) => {
-  await invoke(step, input);
+  await invokeStep(step, input);
   const afterOnce = await snapshot(input);
-  await expect(invoke(step, input)).resolves.toBeDefined();
+  await expect(invokeStep(step, input)).resolves.toBeDefined();
   expect(await snapshot(input)).toEqual(afterOnce);
 };
 
@@ -64,7 +62,7 @@ describe('ConfirmOrder', () => {
   it('moves a PENDING order to CONFIRMED', async () => {
     const input = await pendingOrder();
 
-    await expect(invoke(confirmOrder, input)).resolves.toEqual({ outcome: 'CONFIRMED' });
+    await expect(invokeStep(confirmOrder, input)).resolves.toEqual({ outcome: 'CONFIRMED' });
 
     const order = await orders.getOrder(input.orderId);
     expect(order).toMatchObject({ status: 'CONFIRMED' });
@@ -79,10 +77,10 @@ describe('ConfirmOrder', () => {
 
   it('refuses with InvalidOrderTransition to confirm a cancelled order', async () => {
     const input = await pendingOrder();
-    await invoke(cancelOrder, { ...input, ...caught('OutOfStock') });
+    await invokeStep(cancelOrder, { ...input, ...caught('OutOfStock') });
     const before = await snapshot(input);
 
-    await expect(invoke(confirmOrder, input)).rejects.toMatchObject({
+    await expect(invokeStep(confirmOrder, input)).rejects.toMatchObject({
       name: 'InvalidOrderTransition',
     });
 
@@ -90,7 +88,7 @@ describe('ConfirmOrder', () => {
   });
 
   it('fails with NotFound when the order does not exist', async () => {
-    await expect(invoke(confirmOrder, sagaInput())).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(invokeStep(confirmOrder, sagaInput())).rejects.toMatchObject({ name: 'NotFound' });
   });
 });
 
@@ -104,7 +102,7 @@ describe('CancelOrder', () => {
   ])('cancels with the reason for a caught %s: %s', async (errorName, reason) => {
     const input = await pendingOrder();
 
-    await expect(invoke(cancelOrder, { ...input, ...caught(errorName) })).resolves.toEqual({
+    await expect(invokeStep(cancelOrder, { ...input, ...caught(errorName) })).resolves.toEqual({
       outcome: 'CANCELLED',
     });
 
@@ -117,7 +115,7 @@ describe('CancelOrder', () => {
   it('cancels with TECHNICAL_FAILURE when the input carries no error', async () => {
     const input = await pendingOrder();
 
-    await invoke(cancelOrder, input);
+    await invokeStep(cancelOrder, input);
 
     expect(await orders.getOrder(input.orderId)).toMatchObject({
       status: 'CANCELLED',
@@ -127,9 +125,9 @@ describe('CancelOrder', () => {
 
   it('cancels an order that ConfirmOrder had already confirmed before it failed', async () => {
     const input = await pendingOrder();
-    await invoke(confirmOrder, input);
+    await invokeStep(confirmOrder, input);
 
-    await invoke(cancelOrder, { ...input, ...caught('TransientError') });
+    await invokeStep(cancelOrder, { ...input, ...caught('TransientError') });
 
     expect(await orders.getOrder(input.orderId)).toMatchObject({
       status: 'CANCELLED',
@@ -149,7 +147,7 @@ describe('MarkCompensationFailed', () => {
     const input = await pendingOrder();
 
     await expect(
-      invoke(markCompensationFailed, { ...input, ...caught('TransientError') }),
+      invokeStep(markCompensationFailed, { ...input, ...caught('TransientError') }),
     ).resolves.toEqual({ outcome: 'COMPENSATION_FAILED' });
 
     expect(await orders.getOrder(input.orderId)).toMatchObject({ status: 'COMPENSATION_FAILED' });
@@ -163,10 +161,10 @@ describe('MarkCompensationFailed', () => {
 
   it('is not undone by a later CancelOrder', async () => {
     const input = { ...(await pendingOrder()), ...caught('TransientError') };
-    await invoke(markCompensationFailed, input);
+    await invokeStep(markCompensationFailed, input);
     const before = await snapshot(input);
 
-    await invoke(cancelOrder, input);
+    await invokeStep(cancelOrder, input);
 
     expect(await snapshot(input)).toEqual(before);
   });

@@ -3,14 +3,12 @@ import { createPaymentsRepository } from '../../../functions/payments/payments-r
 import { handler as releasePayment } from '../../../functions/payments/release-payment';
 import { handler as reservePayment } from '../../../functions/payments/reserve-payment';
 import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
-import { lambdaContext, type SagaHandler } from '../../support/lambda-context';
+import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
 const tableName = requiredEnv('PAYMENTS_TABLE_NAME');
 const payments = createPaymentsRepository(tableName);
-
-const invoke = (step: SagaHandler, input: OrderSagaInput) => step(input, lambdaContext());
 
 /** A user with a wallet holding `balance`, and an order input for `total`. */
 const walletWith = async (balance: number, total = 1000) => {
@@ -23,9 +21,9 @@ const walletWith = async (balance: number, total = 1000) => {
 const snapshot = (input: OrderSagaInput) => snapshotTable(tableName, [input.userId]);
 
 const expectIdempotent = async (step: SagaHandler, input: OrderSagaInput) => {
-  await invoke(step, input);
+  await invokeStep(step, input);
   const afterOnce = await snapshot(input);
-  await expect(invoke(step, input)).resolves.toBeDefined();
+  await expect(invokeStep(step, input)).resolves.toBeDefined();
   expect(await snapshot(input)).toEqual(afterOnce);
 };
 
@@ -33,7 +31,7 @@ describe('ReservePayment', () => {
   it('holds the total and records a HOLD ledger entry when the wallet can afford it', async () => {
     const input = await walletWith(5000, 1200);
 
-    await expect(invoke(reservePayment, input)).resolves.toEqual({ outcome: 'HELD' });
+    await expect(invokeStep(reservePayment, input)).resolves.toEqual({ outcome: 'HELD' });
 
     expect(await payments.getWallet(input.userId)).toMatchObject({
       balance: 5000,
@@ -52,7 +50,9 @@ describe('ReservePayment', () => {
     const input = await walletWith(999, 1000);
     const before = await snapshot(input);
 
-    await expect(invoke(reservePayment, input)).rejects.toMatchObject({ name: 'PaymentDeclined' });
+    await expect(invokeStep(reservePayment, input)).rejects.toMatchObject({
+      name: 'PaymentDeclined',
+    });
 
     expect(await snapshot(input)).toEqual(before);
   });
@@ -60,10 +60,10 @@ describe('ReservePayment', () => {
   it('counts amounts already held for other orders against the available amount', async () => {
     const first = await walletWith(1500, 1000);
     const second = { ...first, orderId: uniqueId('order') };
-    await invoke(reservePayment, first);
+    await invokeStep(reservePayment, first);
     const before = await snapshot(first);
 
-    await expect(invoke(reservePayment, second)).rejects.toMatchObject({
+    await expect(invokeStep(reservePayment, second)).rejects.toMatchObject({
       name: 'PaymentDeclined',
     });
 
@@ -73,7 +73,9 @@ describe('ReservePayment', () => {
   it('declines with PaymentDeclined and writes nothing when the user has no wallet', async () => {
     const input = sagaInput();
 
-    await expect(invoke(reservePayment, input)).rejects.toMatchObject({ name: 'PaymentDeclined' });
+    await expect(invokeStep(reservePayment, input)).rejects.toMatchObject({
+      name: 'PaymentDeclined',
+    });
 
     expect(await snapshot(input)).toEqual([]);
   });
@@ -88,10 +90,12 @@ describe('ReservePayment', () => {
 
   it('never holds money for an order whose payment was already released', async () => {
     const input = await walletWith(5000);
-    await invoke(releasePayment, input);
+    await invokeStep(releasePayment, input);
     const before = await snapshot(input);
 
-    await expect(invoke(reservePayment, input)).resolves.toEqual({ outcome: 'ALREADY_RELEASED' });
+    await expect(invokeStep(reservePayment, input)).resolves.toEqual({
+      outcome: 'ALREADY_RELEASED',
+    });
 
     expect(await snapshot(input)).toEqual(before);
   });
@@ -100,7 +104,9 @@ describe('ReservePayment', () => {
     const base = await walletWith(5000, 1000);
     const inputs = Array.from({ length: 20 }, () => ({ ...base, orderId: uniqueId('order') }));
 
-    const results = await Promise.allSettled(inputs.map((input) => invoke(reservePayment, input)));
+    const results = await Promise.allSettled(
+      inputs.map((input) => invokeStep(reservePayment, input)),
+    );
 
     const held = results.filter((result) => result.status === 'fulfilled');
     const declined = results.filter(
@@ -121,7 +127,7 @@ describe('ReservePayment', () => {
   it('rejects an input that does not match the saga input schema', async () => {
     const input = { ...sagaInput(), unexpected: true };
 
-    await expect(reservePayment(input, lambdaContext())).rejects.toMatchObject({
+    await expect(invokeStep(reservePayment, input)).rejects.toMatchObject({
       name: 'InvalidSagaInput',
     });
   });
@@ -130,9 +136,9 @@ describe('ReservePayment', () => {
 describe('CapturePayment', () => {
   it('turns the hold into a charge and records a CAPTURE ledger entry', async () => {
     const input = await walletWith(5000, 1200);
-    await invoke(reservePayment, input);
+    await invokeStep(reservePayment, input);
 
-    await expect(invoke(capturePayment, input)).resolves.toEqual({ outcome: 'CAPTURED' });
+    await expect(invokeStep(capturePayment, input)).resolves.toEqual({ outcome: 'CAPTURED' });
 
     expect(await payments.getWallet(input.userId)).toMatchObject({
       balance: 3800,
@@ -148,7 +154,7 @@ describe('CapturePayment', () => {
 
   it('captures once when invoked twice for the same order', async () => {
     const input = await walletWith(5000);
-    await invoke(reservePayment, input);
+    await invokeStep(reservePayment, input);
 
     await expectIdempotent(capturePayment, input);
 
@@ -159,7 +165,9 @@ describe('CapturePayment', () => {
     const input = await walletWith(5000);
     const before = await snapshot(input);
 
-    await expect(invoke(capturePayment, input)).rejects.toMatchObject({ name: 'NoHoldToCapture' });
+    await expect(invokeStep(capturePayment, input)).rejects.toMatchObject({
+      name: 'NoHoldToCapture',
+    });
 
     expect(await snapshot(input)).toEqual(before);
   });
@@ -171,9 +179,9 @@ describe('ReleasePayment', () => {
     const walletBefore = await snapshotTable(tableName, [input.userId]).then((items) =>
       items.find((item) => item.sk === 'WALLET'),
     );
-    await invoke(reservePayment, input);
+    await invokeStep(reservePayment, input);
 
-    await expect(invoke(releasePayment, input)).resolves.toEqual({ outcome: 'RELEASED' });
+    await expect(invokeStep(releasePayment, input)).resolves.toEqual({ outcome: 'RELEASED' });
 
     const walletAfter = (await snapshot(input)).find((item) => item.sk === 'WALLET');
     expect(walletAfter).toEqual(walletBefore);
@@ -184,10 +192,10 @@ describe('ReleasePayment', () => {
   it('refunds a captured payment, leaving the wallet exactly as before the hold', async () => {
     const input = await walletWith(5000);
     const walletBefore = (await snapshot(input)).find((item) => item.sk === 'WALLET');
-    await invoke(reservePayment, input);
-    await invoke(capturePayment, input);
+    await invokeStep(reservePayment, input);
+    await invokeStep(capturePayment, input);
 
-    await expect(invoke(releasePayment, input)).resolves.toEqual({ outcome: 'REFUNDED' });
+    await expect(invokeStep(releasePayment, input)).resolves.toEqual({ outcome: 'REFUNDED' });
 
     expect((await snapshot(input)).find((item) => item.sk === 'WALLET')).toEqual(walletBefore);
     const [latest] = await payments.listTransactions(input.userId);
@@ -198,7 +206,7 @@ describe('ReleasePayment', () => {
     const input = await walletWith(5000);
     const before = await snapshot(input);
 
-    await expect(invoke(releasePayment, input)).resolves.toEqual({
+    await expect(invokeStep(releasePayment, input)).resolves.toEqual({
       outcome: 'NOTHING_TO_RELEASE',
     });
 
@@ -209,15 +217,15 @@ describe('ReleasePayment', () => {
 
   it('releases a hold once when invoked twice', async () => {
     const input = await walletWith(5000);
-    await invoke(reservePayment, input);
+    await invokeStep(reservePayment, input);
 
     await expectIdempotent(releasePayment, input);
   });
 
   it('refunds a capture once when invoked twice', async () => {
     const input = await walletWith(5000);
-    await invoke(reservePayment, input);
-    await invoke(capturePayment, input);
+    await invokeStep(reservePayment, input);
+    await invokeStep(capturePayment, input);
 
     await expectIdempotent(releasePayment, input);
 
@@ -233,7 +241,10 @@ describe('ReleasePayment', () => {
   it('settles one way when a reservation races its release', async () => {
     const input = await walletWith(5000);
 
-    await Promise.allSettled([invoke(reservePayment, input), invoke(releasePayment, input)]);
+    await Promise.allSettled([
+      invokeStep(reservePayment, input),
+      invokeStep(releasePayment, input),
+    ]);
 
     const wallet = await payments.getWallet(input.userId);
     const hold = await payments.getHold(input.userId, input.orderId);

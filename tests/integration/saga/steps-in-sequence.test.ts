@@ -8,7 +8,7 @@ import { handler as capturePayment } from '../../../functions/payments/capture-p
 import { handler as releasePayment } from '../../../functions/payments/release-payment';
 import { handler as reservePayment } from '../../../functions/payments/reserve-payment';
 import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
-import { lambdaContext, type SagaHandler } from '../../support/lambda-context';
+import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import {
   arrangeOrder,
   delivery,
@@ -22,7 +22,7 @@ import {
 // passing the whole input as it does: what each end leaves behind (API.md).
 const run = (steps: SagaHandler[], input: OrderSagaInput) =>
   steps.reduce<Promise<unknown>>(
-    (previous, step) => previous.then(() => step(input, lambdaContext())),
+    (previous, step) => previous.then(() => invokeStep(step, input)),
     Promise.resolve(),
   );
 
@@ -69,9 +69,9 @@ describe('the saga steps in sequence', () => {
     const input = await placedOrder();
     await inventory.setOnHand(input.items[1]?.productId ?? '', 0);
     const before = await sharedState(input);
-    await reservePayment(input, lambdaContext());
+    await invokeStep(reservePayment, input);
 
-    const error = await reserveStock(input, lambdaContext()).catch((caught: unknown) => caught);
+    const error = await invokeStep(reserveStock, input).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'OutOfStock' });
     await run([releaseStock, releasePayment, cancelOrder], {
       ...input,

@@ -33,7 +33,9 @@ describe('sagaStep', () => {
     const step = jest.fn(() => ({ outcome: 'DONE' }));
     const handler = sagaStep('Test', step);
 
-    await expect(handler(input, lambdaContext())).resolves.toEqual({ outcome: 'DONE' });
+    await expect(handler({ order: input, attempt: 0 }, lambdaContext())).resolves.toEqual({
+      outcome: 'DONE',
+    });
     expect(step).toHaveBeenCalledWith(
       input,
       expect.objectContaining({ functionName: 'test-function' }),
@@ -44,7 +46,9 @@ describe('sagaStep', () => {
     const thrown = new OutOfStock('no units');
     const handler = sagaStep('Test', (): Promise<never> => Promise.reject(thrown));
 
-    const error: unknown = await handler(input, lambdaContext()).catch((caught: unknown) => caught);
+    const error: unknown = await handler({ order: input, attempt: 0 }, lambdaContext()).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toBe(thrown);
     expect(error).toMatchObject({ name: 'OutOfStock', message: 'no units' });
@@ -59,9 +63,10 @@ describe('sagaStep', () => {
     const step = jest.fn(() => ({}));
     const handler = sagaStep('Test', step);
 
-    const error: unknown = await handler({ ...input, total: -1 }, lambdaContext()).catch(
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await handler(
+      { order: { ...input, total: -1 }, attempt: 0 },
+      lambdaContext(),
+    ).catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ name: 'InvalidSagaInput' });
     expect((error as Error).message).toContain('total');
@@ -82,7 +87,9 @@ describe('sagaStep', () => {
   ])('reports %s as TransientError, the name the state machine retries', async (_, thrown) => {
     const handler = sagaStep('Test', (): Promise<never> => Promise.reject(thrown));
 
-    const error: unknown = await handler(input, lambdaContext()).catch((caught: unknown) => caught);
+    const error: unknown = await handler({ order: input, attempt: 0 }, lambdaContext()).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toMatchObject({
       name: 'TransientError',
@@ -95,7 +102,9 @@ describe('sagaStep', () => {
       Promise.reject(new TypeError('x is undefined')),
     );
 
-    const error: unknown = await handler(input, lambdaContext()).catch((caught: unknown) => caught);
+    const error: unknown = await handler({ order: input, attempt: 0 }, lambdaContext()).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toMatchObject({ name: 'TypeError' });
   });

@@ -101,6 +101,16 @@ describe('statemachines/order-saga.asl.yml', () => {
     },
   );
 
+  it.each([...FORWARD, ...UNDO, 'MarkCompensationFailed'])(
+    'gives %s the whole saga state and the attempt number ($$.State.RetryCount)',
+    (step) => {
+      expect(definition.States[step]?.Parameters).toEqual({
+        'order.$': '$',
+        'attempt.$': '$$.State.RetryCount',
+      });
+    },
+  );
+
   it('passes the whole order to every step: forward and undo steps discard their result', () => {
     for (const name of [...FORWARD, ...UNDO])
       expect(definition.States[name]?.ResultPath).toBeNull();
