@@ -1,6 +1,7 @@
 import validateAsl from 'asl-validator';
 import { validateTemplate } from '../../support/cloudformation-spec';
 import { packageStage, type CloudFormationTemplate } from '../../support/packaged-template';
+import { describeLeastPrivilege } from './least-privilege';
 
 const TABLES = ['users', 'catalog', 'inventory', 'payments', 'delivery', 'orders', 'notifications'];
 
@@ -18,6 +19,9 @@ describe.each(['dev', 'localstack', 'local'])(
     beforeAll(async () => {
       ({ template } = await packageStage(stage));
     }, 180_000);
+
+    // Every function's IAM role, the state machine's and the role names (least-privilege.ts).
+    describeLeastPrivilege(stage, () => template);
 
     it('writes a template that passes the CloudFormation resource specification with 0 errors', () => {
       expect(validateTemplate(template)).toEqual([]);
@@ -58,6 +62,15 @@ describe.each(['dev', 'localstack', 'local'])(
       expect(functions.length).toBeGreaterThan(0);
       for (const [, fn] of functions)
         expect(fn.Properties?.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+    });
+
+    // API.md: fault injection only on the local stage; a deployed stage never has it.
+    it(`sets fault injection ${stage === 'local' ? 'on' : 'off'} in every function`, () => {
+      const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+      for (const [, fn] of functions) {
+        const { Variables } = fn.Properties?.Environment as { Variables?: Record<string, unknown> };
+        expect(Variables?.SHOP_FAULT_INJECTION).toBe(stage === 'local' ? 'enabled' : 'disabled');
+      }
     });
 
     it('holds the order saga, whose Task resources are the ARNs of the deployed functions', () => {
