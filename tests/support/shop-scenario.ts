@@ -188,3 +188,32 @@ export async function notificationsUntil(
   );
   return expectStatus('GET /notifications', response, 200).items;
 }
+
+export interface SagaTrace {
+  orderId: string;
+  executionId: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  startedAt: string;
+  endedAt?: string;
+  steps: {
+    state: string;
+    type: string;
+    status: string;
+    startedAt: string;
+    endedAt?: string;
+    error?: string;
+  }[];
+}
+
+/**
+ * Polls the order's saga trace until the execution has ended: the order's status changes in a
+ * step (ConfirmOrder, CancelOrder), a moment before the execution reaches its end state.
+ */
+export async function sagaTraceWhenEnded(customer: TestUser, orderId: string): Promise<SagaTrace> {
+  const response = await eventually(
+    () => api.get<SagaTrace>(`/orders/${orderId}/saga`, { token: customer.token }),
+    ({ status, body }) => status !== 200 || body.status !== 'RUNNING',
+    10_000,
+  );
+  return expectStatus(`GET /orders/${orderId}/saga`, response, 200);
+}

@@ -5,23 +5,8 @@ import {
   orderWhenEnded,
   placeOrder,
   productInStock,
+  sagaTraceWhenEnded,
 } from '../../support/shop-scenario';
-
-interface SagaTrace {
-  orderId: string;
-  executionId: string;
-  status: string;
-  startedAt: string;
-  endedAt?: string;
-  steps: {
-    state: string;
-    type: string;
-    status: string;
-    startedAt: string;
-    endedAt?: string;
-    error?: string;
-  }[];
-}
 
 describe('GET /orders/{orderId}/saga', () => {
   it("shows a confirmed order's path, state by state, from the execution history", async () => {
@@ -35,11 +20,8 @@ describe('GET /orders/{orderId}/saga', () => {
     );
     await orderWhenEnded(customer, placed.body.orderId);
 
-    const { status, body } = await api.get<SagaTrace>(`/orders/${placed.body.orderId}/saga`, {
-      token: customer.token,
-    });
+    const body = await sagaTraceWhenEnded(customer, placed.body.orderId);
 
-    expect(status).toBe(200);
     expect(body).toMatchObject({ orderId: placed.body.orderId, status: 'SUCCEEDED' });
     expect(body.executionId).toMatch(new RegExp(`:execution:.+:${placed.body.orderId}$`));
     expect(body.steps.map((step) => `${step.state}:${step.status}`)).toEqual([
@@ -65,9 +47,7 @@ describe('GET /orders/{orderId}/saga', () => {
     );
     await orderWhenEnded(customer, placed.body.orderId);
 
-    const { body } = await api.get<SagaTrace>(`/orders/${placed.body.orderId}/saga`, {
-      token: customer.token,
-    });
+    const body = await sagaTraceWhenEnded(customer, placed.body.orderId);
 
     expect(body.steps.map(({ state, status, error }) => [state, status, error])).toEqual([
       ['ReservePayment', 'CAUGHT', 'PaymentDeclined'],

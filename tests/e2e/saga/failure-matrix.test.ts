@@ -6,17 +6,14 @@ import {
   orderWhenEnded,
   outsideState,
   productInStock,
+  sagaTraceWhenEnded,
   type Order,
+  type SagaTrace,
 } from '../../support/shop-scenario';
 
 // Issue: the saga under failure. Every forward step failing for good, and failing once; an undo
 // step failing for good. Asserted on the order, on the saga trace (the state machine's own
 // history) and on everything outside the order: wallet, stock and slot.
-
-interface SagaTrace {
-  status: string;
-  steps: { state: string; type: string; status: string; error?: string }[];
-}
 
 // API.md: a failure at a step runs the undo of that step and of every step before it, in reverse
 // order; CapturePayment and ConfirmOrder enter at CancelDelivery.
@@ -62,10 +59,7 @@ async function orderWithFaults(
   );
   expect(placed.status).toBe(201);
   const order = await orderWhenEnded(scene.customer, placed.body.orderId, deadlineMs);
-  const trace = await api.get<SagaTrace>(`/orders/${order.orderId}/saga`, {
-    token: scene.customer.token,
-  });
-  return { order, trace: trace.body };
+  return { order, trace: await sagaTraceWhenEnded(scene.customer, order.orderId) };
 }
 
 const statesOf = (trace: SagaTrace, status?: string) =>
