@@ -3,6 +3,8 @@ import type { FaultPlan } from '../shared/fault-injection';
 import type { OrderSagaInput } from '../shared/order-saga-input';
 import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
+  duplicateWindowEnd,
+  orderFingerprint,
   orderStatusEvent,
   planCancelUnstarted,
   priceOrder,
@@ -10,9 +12,10 @@ import {
   type Order,
   type OrderStatusEvent,
   type ProductQuote,
+  type RequestedItem,
 } from './domain/order';
 import type { PlaceOrderBody } from './order-schemas';
-import type { OrdersRepository } from './orders-repository';
+import type { FingerprintClaim, OrdersRepository } from './orders-repository';
 
 /** What placing an order needs from the outside; place-order.ts wires the real ones. */
 export interface OrderPlacementDependencies {
@@ -20,12 +23,27 @@ export interface OrderPlacementDependencies {
   quoteProducts: (productIds: string[]) => Promise<ProductQuote[]>;
   /** Whether the delivery context has the slot (full or not: a full slot is the saga's call). */
   slotExists: (slotId: string) => Promise<boolean>;
-  orders: Pick<OrdersRepository, 'createOrder' | 'transition'>;
+  orders: Pick<OrdersRepository, 'createOrder' | 'transition' | 'releaseFingerprint'>;
   /** Starts the order saga; resolves once Step Functions has the execution. */
   startSaga: (input: OrderSagaInput) => Promise<void>;
   publishEvent: (event: OrderStatusEvent) => Promise<void>;
   newOrderId: () => string;
   currency: string;
+  /**
+   * DUPLICATE_ORDER_WINDOW_SECONDS (API.md): how long an order makes the same order again a
+   * 409. 0 (the default here) turns the check off.
+   */
+  duplicateWindowSeconds?: number;
+}
+
+export interface PlaceOptions {
+  /** The X-Fault-Injection plan, which travels with the saga (API.md). */
+  faults?: FaultPlan;
+  /**
+   * Whether the request carries an Idempotency-Key. Only a request without one is refused as a
+   * duplicate; one with a key still records its fingerprint for the requests without.
+   */
+  idempotent?: boolean;
 }
 
 /**
@@ -33,6 +51,34 @@ export interface OrderPlacementDependencies {
  * the order PENDING and start its saga.
  */
 export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
+  const windowSeconds = deps.duplicateWindowSeconds ?? 0;
+
+  const fingerprintOf = (order: {
+    userId: string;
+    items: readonly RequestedItem[];
+    deliverySlotId: string;
+  }): string => orderFingerprint(order.userId, order.items, order.deliverySlotId);
+
+  const claimFor = (
+    userId: string,
+    request: PlaceOrderBody,
+    idempotent: boolean,
+  ): FingerprintClaim | undefined =>
+    windowSeconds > 0
+      ? {
+          fingerprint: fingerprintOf({ userId, ...request }),
+          expiresAt: duplicateWindowEnd(Date.now(), windowSeconds),
+          whenHeld: idempotent ? 'placeAnyway' : 'refuse',
+        }
+      : undefined;
+
+  /** Best effort: a fingerprint left behind by a cancelled order is taken over when next met. */
+  const releaseFingerprint = async (order: Order): Promise<void> => {
+    await deps.orders.releaseFingerprint(order, fingerprintOf(order)).catch((error: unknown) => {
+      logger.warn('The cancelled order kept its fingerprint', { orderId: order.orderId, error });
+    });
+  };
+
   /**
    * The order is written but its saga could not be started (the SDK has already retried the
    * start, within the function's time). Left PENDING, the order would never move: no saga, no
@@ -58,6 +104,7 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
         throw error;
       });
     if (outcome !== 'CANCELLED') return current;
+    await releaseFingerprint(current);
     const event = orderStatusEvent(current);
     if (event) {
       // The cancellation is what matters to the customer; a lost announcement only costs the
@@ -70,8 +117,11 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
   };
 
   return {
-    /** `faults`: the X-Fault-Injection plan, which travels with the saga (API.md). */
-    async place(userId: string, request: PlaceOrderBody, faults?: FaultPlan): Promise<Order> {
+    async place(
+      userId: string,
+      request: PlaceOrderBody,
+      { faults, idempotent = false }: PlaceOptions = {},
+    ): Promise<Order> {
       const [quotes, slotExists] = await Promise.all([
         deps.quoteProducts(request.items.map((item) => item.productId)),
         deps.slotExists(request.deliverySlotId),
@@ -82,14 +132,17 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
           details: { deliverySlotId: request.deliverySlotId },
         });
       }
-      const order = await deps.orders.createOrder({
-        orderId: deps.newOrderId(),
-        userId,
-        items: priced.items,
-        total: priced.total,
-        currency: deps.currency,
-        deliverySlotId: request.deliverySlotId,
-      });
+      const order = await deps.orders.createOrder(
+        {
+          orderId: deps.newOrderId(),
+          userId,
+          items: priced.items,
+          total: priced.total,
+          currency: deps.currency,
+          deliverySlotId: request.deliverySlotId,
+        },
+        claimFor(userId, request, idempotent),
+      );
       try {
         await deps.startSaga({
           ...sagaInputFor(order),

@@ -1,23 +1,44 @@
 // Key design of the orders table:
-//   order  pk=ORDER#<orderId>  sk=ORDER
-//          the API's Order attributes (status, items, total, currency,
-//          deliverySlotId, cancellationReason?, createdAt, updatedAt)
-//          gsi1pk=USER#<userId>, gsi1sk=<createdAt> (index byUser: a user's
-//          orders, newest first)
+//   order        pk=ORDER#<orderId>  sk=ORDER
+//                the API's Order attributes (status, items, total, currency,
+//                deliverySlotId, cancellationReason?, createdAt, updatedAt)
+//                gsi1pk=USER#<userId>, gsi1sk=<createdAt> (index byUser: a user's
+//                orders, newest first)
+//   fingerprint  pk=USER#<userId>  sk=FINGERPRINT#<orderFingerprint>
+//                orderId (the order that holds it), createdAt, expiresAt (epoch
+//                seconds: the end of the duplicate window, the table's TTL attribute)
+//   idempotency  pk=USER#<userId>  sk=IDEMPOTENCY#placeOrder#<sha256 of the key>
+//                a POST /orders Idempotency-Key record (shared/idempotency.ts), with
+//                expiresAt as well
+// Fingerprints and idempotency records carry no gsi1 attributes: the byUser index
+// holds orders only.
 // Status changes read the order, plan in domain/order.ts and write with the
 // condition that the status is still the one read, so a repeated or
 // concurrent step cannot apply twice (nor touch updatedAt twice).
+// A new order without an Idempotency-Key is written in one transaction with its
+// fingerprint, on the condition that no live order holds it: of two identical
+// requests at once exactly one writes. A holder that has ended otherwise than
+// PENDING or CONFIRMED is taken over (CancelOrder also releases its fingerprint).
 // A page cursor is a position in the byUser index; one that is not an order
 // in the caller's own partition is refused (400), so a cursor can neither
 // reach another user's orders nor make DynamoDB fail.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../shared/aws-clients';
-import { isConditionalCheckFailed, withOptimisticRetry } from '../shared/dynamo';
-import { Conflict, NotFound } from '../shared/errors';
+import {
+  cancellationCodes,
+  isConditionalCheckFailed,
+  isStaleWrite,
+  withOptimisticRetry,
+} from '../shared/dynamo';
+import { ConcurrentUpdate, Conflict, NotFound } from '../shared/errors';
+import { idempotencySortKey, type IdempotencyRecordKey } from '../shared/idempotency';
 import { queryPage } from '../shared/paged-query';
 import type { Page, PageQuery } from '../shared/pagination';
-import { tableAccess, type Item } from '../shared/table';
+import { tableAccess, type Item, type TransactItem } from '../shared/table';
+import { DuplicateOrder } from './domain/errors';
 import {
+  blocksDuplicate,
   newOrder,
   type NewOrder,
   type Order,
@@ -29,6 +50,44 @@ export const BY_USER_INDEX = 'byUser';
 
 const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
 const userPartition = (userId: string) => `USER#${userId}`;
+const fingerprintKey = (userId: string, fingerprint: string) => ({
+  pk: userPartition(userId),
+  sk: `FINGERPRINT#${fingerprint}`,
+});
+
+/** Where the record of a POST /orders Idempotency-Key lives: in the user's partition. */
+export const placeOrderRequestKey = (userId: string, key: string): IdempotencyRecordKey => ({
+  pk: userPartition(userId),
+  sk: idempotencySortKey('placeOrder', key),
+});
+
+/** How a new order takes the fingerprint of its user, items and slot (API.md DUPLICATE_ORDER). */
+export interface FingerprintClaim {
+  fingerprint: string;
+  /** The end of the duplicate window, in epoch seconds. */
+  expiresAt: number;
+  /**
+   * When a live order holds the fingerprint: `refuse` with DuplicateOrder (a request without an
+   * Idempotency-Key), or `placeAnyway`, without the fingerprint (a client that sends keys tells
+   * its own requests apart).
+   */
+  whenHeld: 'refuse' | 'placeAnyway';
+}
+
+interface FingerprintHolder {
+  orderId: string;
+  expiresAt: number;
+}
+
+const toFingerprintHolder = (item: Item): FingerprintHolder => ({
+  orderId: item.orderId as string,
+  expiresAt: item.expiresAt as number,
+});
+
+const epochSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** Rounds of claiming a fingerprint before giving up with ConcurrentUpdate (a 500). */
+const MAX_CLAIM_ROUNDS = 8;
 
 const toOrder = (item: Item): Order => ({
   orderId: item.orderId as string,
@@ -112,27 +171,134 @@ export const createOrdersRepository = (
       toOrder,
     );
 
+  const orderTaken = (orderId: string) => new Conflict(`Order ${orderId} already exists`);
+
+  /**
+   * The fingerprint's put: free (absent, or past its window, which TTL deletes late), or held by
+   * `staleHolder`, an order read as ended, which the new order takes over.
+   */
+  const fingerprintPut = (
+    order: Order,
+    claim: FingerprintClaim,
+    staleHolder: string | undefined,
+  ): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...fingerprintKey(order.userId, claim.fingerprint),
+        orderId: order.orderId,
+        createdAt: order.createdAt,
+        expiresAt: claim.expiresAt,
+      },
+      ConditionExpression: `attribute_not_exists(pk) OR #expiresAt <= :now${staleHolder ? ' OR orderId = :staleHolder' : ''}`,
+      ExpressionAttributeNames: { '#expiresAt': 'expiresAt' },
+      ExpressionAttributeValues: {
+        ':now': epochSeconds(),
+        ...(staleHolder ? { ':staleHolder': staleHolder } : {}),
+      },
+    },
+  });
+
+  const createClaiming = async (
+    created: Order,
+    item: Item,
+    claim: FingerprintClaim,
+  ): Promise<Order> => {
+    let staleHolder: string | undefined;
+    for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+      try {
+        await table.transact([table.putNewItem(item), fingerprintPut(created, claim, staleHolder)]);
+        return created;
+      } catch (error) {
+        const [orderCode, fingerprintCode] = cancellationCodes(error) ?? [];
+        if (orderCode === 'ConditionalCheckFailed') throw orderTaken(created.orderId);
+        if (fingerprintCode !== 'ConditionalCheckFailed') {
+          if (!isStaleWrite(error)) throw error;
+          // Lost to a concurrent transaction on the same items: look again, a moment later.
+          await sleep(Math.random() * 20 * (round + 1));
+          continue;
+        }
+      }
+      const holder = await table.get(
+        fingerprintKey(created.userId, claim.fingerprint),
+        toFingerprintHolder,
+      );
+      if (!holder || holder.expiresAt <= epochSeconds()) {
+        staleHolder = undefined;
+        continue;
+      }
+      const existing = await getOrder(holder.orderId);
+      if (existing && blocksDuplicate(existing)) {
+        if (claim.whenHeld === 'refuse') {
+          throw new DuplicateOrder(
+            `The same order (items and delivery slot) was placed moments ago: ${existing.orderId}`,
+            { extras: { order: existing } },
+          );
+        }
+        try {
+          await table.putNew(item);
+        } catch (error) {
+          if (isConditionalCheckFailed(error)) throw orderTaken(created.orderId);
+          throw error;
+        }
+        return created;
+      }
+      staleHolder = holder.orderId;
+    }
+    throw new ConcurrentUpdate('Placing the order: too many concurrent updates, try again');
+  };
+
   return {
     getOrder,
     transition,
 
-    /** Stores a new PENDING order. Throws Conflict when the orderId is taken. */
-    async createOrder(order: NewOrder): Promise<Order> {
+    /**
+     * Stores a new PENDING order. With a claim, the order takes its fingerprint in the same
+     * transaction (see the top of this file). Throws Conflict when the orderId is taken, and
+     * DuplicateOrder (carrying the live order) when a claim that refuses finds one.
+     */
+    async createOrder(order: NewOrder, claim?: FingerprintClaim): Promise<Order> {
       const created = newOrder(order, new Date().toISOString());
+      const item = {
+        ...orderKey(created.orderId),
+        ...created,
+        gsi1pk: userPartition(created.userId),
+        gsi1sk: created.createdAt,
+      };
+      if (claim) return createClaiming(created, item, claim);
       try {
-        await table.putNew({
-          ...orderKey(created.orderId),
-          ...created,
-          gsi1pk: userPartition(created.userId),
-          gsi1sk: created.createdAt,
-        });
+        await table.putNew(item);
       } catch (error) {
-        if (isConditionalCheckFailed(error)) {
-          throw new Conflict(`Order ${created.orderId} already exists`);
-        }
+        if (isConditionalCheckFailed(error)) throw orderTaken(created.orderId);
         throw error;
       }
       return created;
+    },
+
+    /**
+     * Frees the fingerprint an order held once it is cancelled, so the same order can be placed
+     * again at once. Only its holder's: a fingerprint another order took since is left alone, and
+     * so is one that is gone or has expired.
+     */
+    async releaseFingerprint(
+      order: Pick<Order, 'orderId' | 'userId'>,
+      fingerprint: string,
+    ): Promise<void> {
+      const now = epochSeconds();
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: fingerprintKey(order.userId, fingerprint),
+            UpdateExpression: 'SET #expiresAt = :now',
+            ConditionExpression: 'orderId = :orderId AND #expiresAt > :now',
+            ExpressionAttributeNames: { '#expiresAt': 'expiresAt' },
+            ExpressionAttributeValues: { ':orderId': order.orderId, ':now': now },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
     },
 
     /** A page of a user's orders, newest first. Throws ValidationFailed for a foreign cursor. */

@@ -5,6 +5,12 @@ import { faultInjectionEnabled, parseFaultHeader } from '../shared/fault-injecti
 import { json } from '../shared/http-handler';
 import { userRoute } from '../shared/http-auth';
 import { headerValue } from '../shared/http-request';
+import {
+  createIdempotencyStore,
+  idempotencyKeyOf,
+  requestHash,
+  runIdempotent,
+} from '../shared/idempotency';
 import { callFunction } from '../shared/internal-calls';
 import {
   describeSlotAnswerSchema,
@@ -13,11 +19,12 @@ import {
   type QuoteProductsRequest,
 } from '../shared/internal-contracts';
 import { ordersConfig } from './config';
+import { placeOrderRequest, type Order } from './domain/order';
 import { newOrderId } from './domain/order-id';
 import { createOrderPlacement } from './order-placement';
 import { createOrderSagaStarter } from './order-saga-starter';
 import { placeOrderBodySchema } from './order-schemas';
-import { createOrdersRepository } from './orders-repository';
+import { createOrdersRepository, placeOrderRequestKey } from './orders-repository';
 
 const config = loadConfig(
   z.object({
@@ -25,6 +32,8 @@ const config = loadConfig(
     ORDER_SAGA_STATE_MACHINE_ARN: resourceName,
     CATALOG_QUOTE_FUNCTION_NAME: resourceName,
     DELIVERY_SLOT_FUNCTION_NAME: resourceName,
+    // API.md: 0 turns the DUPLICATE_ORDER check off. At most a day: the fingerprints' TTL.
+    DUPLICATE_ORDER_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   }),
 );
 
@@ -52,16 +61,40 @@ const placement = createOrderPlacement({
   publishEvent,
   newOrderId: () => newOrderId(),
   currency: config.SHOP_CURRENCY,
+  duplicateWindowSeconds: config.DUPLICATE_ORDER_WINDOW_SECONDS,
 });
 
+// Idempotency-Key records live in the orders context's own table.
+const requests = createIdempotencyStore(ordersConfig.ORDERS_TABLE_NAME);
+
+const answer = (status: number, order: Order) =>
+  json(status, order, { location: `/orders/${order.orderId}` });
+
+/**
+ * POST /orders. With an Idempotency-Key the first request answers 201 and a repeat of it 200
+ * with the same order; without one, the same order again within the window is 409
+ * DUPLICATE_ORDER (see order-placement.ts).
+ */
 export const handler = userRoute(
   { body: placeOrderBodySchema },
-  async ({ body, caller, event }) => {
+  async ({ body, caller, event, context }) => {
     const faultHeader = faultInjectionEnabled()
       ? headerValue(event, 'x-fault-injection')
       : undefined;
     const faults = faultHeader === undefined ? undefined : parseFaultHeader(faultHeader);
-    const order = await placement.place(caller.userId, body, faults);
-    return json(201, order, { location: `/orders/${order.orderId}` });
+    const key = idempotencyKeyOf(event);
+    if (key === undefined)
+      return answer(201, await placement.place(caller.userId, body, { faults }));
+
+    const { response, replayed } = await runIdempotent(
+      {
+        store: requests,
+        recordKey: placeOrderRequestKey(caller.userId, key),
+        requestHash: requestHash(placeOrderRequest(body)),
+        context,
+      },
+      () => placement.place(caller.userId, body, { faults, idempotent: true }),
+    );
+    return answer(replayed ? 200 : 201, response);
   },
 );

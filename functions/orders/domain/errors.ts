@@ -22,3 +22,12 @@ export class UnknownSlot extends DomainError {
 export class SagaNotStarted extends DomainError {
   override readonly name = 'SagaNotStarted';
 }
+
+/**
+ * Business (409 DUPLICATE_ORDER): the same user placed the same items for the same slot moments
+ * ago, and that order is PENDING or CONFIRMED. `extras.order` is that order (API.md: the body
+ * carries it).
+ */
+export class DuplicateOrder extends DomainError {
+  override readonly name = 'DuplicateOrder';
+}

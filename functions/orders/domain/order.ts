@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataIntegrityError, ValidationFailed } from '../../shared/errors';
 import type {
   OrderCancelledEvent,
@@ -247,3 +248,43 @@ export const orderStatusEvent = (order: Order): OrderStatusEvent | undefined => 
       return { eventType: 'OrderCompensationFailed', orderId, userId, occurredAt };
   }
 };
+
+// API.md: without an Idempotency-Key, the same user ordering the same items (the same products
+// and quantities, in any order) for the same slot again within DUPLICATE_ORDER_WINDOW_SECONDS of
+// a PENDING or CONFIRMED order is answered 409 DUPLICATE_ORDER with that order.
+
+/** The items of a request in one order, so that the order of the lines does not matter. */
+export const canonicalItems = (items: readonly RequestedItem[]): RequestedItem[] =>
+  items
+    .map(({ productId, quantity }) => ({ productId, quantity }))
+    .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+
+/**
+ * What makes two orders the same order: the user, the items and the slot. A hash, so that it
+ * fits a table key whatever the number of items.
+ */
+export const orderFingerprint = (
+  userId: string,
+  items: readonly RequestedItem[],
+  deliverySlotId: string,
+): string =>
+  createHash('sha256')
+    .update(JSON.stringify([userId, deliverySlotId, canonicalItems(items)]))
+    .digest('hex');
+
+/** Whether an existing order makes the same order again a duplicate (while in the window). */
+export const blocksDuplicate = (order: Pick<Order, 'status'>): boolean =>
+  order.status === 'PENDING' || order.status === 'CONFIRMED';
+
+/**
+ * When an order placed at `createdAtMs` stops making its duplicates 409, in epoch seconds (the
+ * unit of a DynamoDB TTL attribute), rounded up: never earlier than the window.
+ */
+export const duplicateWindowEnd = (createdAtMs: number, windowSeconds: number): number =>
+  Math.ceil(createdAtMs / 1000) + windowSeconds;
+
+/** What "the same body" means for an Idempotency-Key on POST /orders: lines in any order. */
+export const placeOrderRequest = (request: {
+  items: readonly RequestedItem[];
+  deliverySlotId: string;
+}) => ({ items: canonicalItems(request.items), deliverySlotId: request.deliverySlotId });

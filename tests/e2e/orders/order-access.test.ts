@@ -26,10 +26,11 @@ beforeAll(async () => {
   [product, slot] = await Promise.all([productInStock(300, 1000), freshSlot(1000)]);
 });
 
-const orderOne = async (customer: TestUser): Promise<Order> => {
+// A customer's orders differ in quantity: the same order again would be a DUPLICATE_ORDER.
+const orderOne = async (customer: TestUser, quantity = 1): Promise<Order> => {
   const response = await placeOrder(
     customer,
-    [{ productId: product.productId, quantity: 1 }],
+    [{ productId: product.productId, quantity }],
     slot.slotId,
   );
   expect(response.status).toBe(201);
@@ -91,7 +92,7 @@ describe('GET /orders (user)', () => {
   it("lists only the customer's own orders, newest first, paged with limit and cursor", async () => {
     const [customer, other] = await Promise.all([customerWith(10_000), customerWith(10_000)]);
     const placed: Order[] = [];
-    for (let index = 0; index < 3; index++) placed.push(await orderOne(customer));
+    for (let index = 0; index < 3; index++) placed.push(await orderOne(customer, index + 1));
     await orderOne(other);
 
     const first = await ordersOf(customer, '?limit=2');
@@ -119,8 +120,8 @@ describe('GET /orders (user)', () => {
 
   it("answers 400 VALIDATION_FAILED for a cursor of another customer's list", async () => {
     const [customer, other] = await Promise.all([customerWith(10_000), customerWith(10_000)]);
-    await orderOne(other);
-    await orderOne(other);
+    await orderOne(other, 1);
+    await orderOne(other, 2);
     const theirs = await ordersOf(other, '?limit=1');
 
     const response = await ordersOf(

@@ -1,5 +1,6 @@
 import {
   newOrder,
+  orderFingerprint,
   type NewOrder,
   type Order,
   type OrderStatusEvent,
@@ -9,6 +10,7 @@ import {
   createOrderPlacement,
   type OrderPlacementDependencies,
 } from '../../../functions/orders/order-placement';
+import type { FingerprintClaim } from '../../../functions/orders/orders-repository';
 import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
 
 const quotes = [
@@ -31,7 +33,8 @@ function memoryOrders() {
   const now = () => new Date((clock += 1000)).toISOString();
   return {
     stored,
-    createOrder: jest.fn((order: NewOrder) => {
+    releaseFingerprint: jest.fn(() => Promise.resolve()),
+    createOrder: jest.fn((order: NewOrder, _claim?: FingerprintClaim) => {
       const created = newOrder(order, now());
       stored.set(created.orderId, created);
       return Promise.resolve(created);
@@ -210,5 +213,73 @@ describe('placing an order whose saga cannot be started', () => {
     await expect(placement.place('user-1', request)).rejects.toMatchObject({
       name: 'ProvisionedThroughputExceededException',
     });
+  });
+});
+
+describe('placing an order with the DUPLICATE_ORDER window on', () => {
+  const fingerprint = orderFingerprint('user-1', request.items, 's-1');
+
+  it('writes the order claiming the fingerprint of its user, items and slot until the window ends, refusing a live holder', async () => {
+    const { placement, orders } = setup({ duplicateWindowSeconds: 300 });
+    const before = Math.floor(Date.now() / 1000);
+
+    await placement.place('user-1', request);
+
+    const claim = orders.createOrder.mock.calls[0]?.[1];
+    expect(claim).toEqual({
+      fingerprint,
+      expiresAt: expect.any(Number) as unknown,
+      whenHeld: 'refuse',
+    });
+    expect(claim?.expiresAt).toBeGreaterThanOrEqual(before + 300);
+    expect(claim?.expiresAt).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 300);
+  });
+
+  it('places an order with an Idempotency-Key even when a live order holds the fingerprint', async () => {
+    const { placement, orders } = setup({ duplicateWindowSeconds: 300 });
+
+    await placement.place('user-1', request, { idempotent: true });
+
+    expect(orders.createOrder.mock.calls[0]?.[1]).toMatchObject({
+      fingerprint,
+      whenHeld: 'placeAnyway',
+    });
+  });
+
+  it('claims nothing when the window is 0', async () => {
+    const { placement, orders } = setup({ duplicateWindowSeconds: 0 });
+
+    await placement.place('user-1', request);
+
+    expect(orders.createOrder.mock.calls[0]?.[1]).toBeUndefined();
+  });
+
+  it('releases the fingerprint of an order it cancels because its saga could not start', async () => {
+    const { placement, orders } = setup({
+      duplicateWindowSeconds: 300,
+      startSaga: failing('ServiceUnavailable'),
+    });
+
+    await expect(placement.place('user-1', request)).rejects.toMatchObject({
+      name: 'SagaNotStarted',
+    });
+
+    expect(orders.releaseFingerprint).toHaveBeenCalledWith(
+      expect.objectContaining({ orderId: 'order-1', status: 'CANCELLED' }),
+      fingerprint,
+    );
+  });
+
+  it('still fails with SagaNotStarted when the fingerprint cannot be released', async () => {
+    const { placement, orders } = setup({
+      duplicateWindowSeconds: 300,
+      startSaga: failing('ServiceUnavailable'),
+    });
+    orders.releaseFingerprint.mockImplementation(failing('ThrottlingException'));
+
+    await expect(placement.place('user-1', request)).rejects.toMatchObject({
+      name: 'SagaNotStarted',
+    });
+    expect(orders.stored.get('order-1')).toMatchObject({ status: 'CANCELLED' });
   });
 });
