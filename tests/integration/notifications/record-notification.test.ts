@@ -1,34 +1,15 @@
-import type { SNSEvent } from 'aws-lambda';
 import { createNotificationsRepository } from '../../../functions/notifications/notifications-repository';
 import { handler as recordNotification } from '../../../functions/notifications/record-notification';
 import { encodeCursor } from '../../../functions/shared/pagination';
 import { lambdaContext } from '../../support/lambda-context';
+import { snsEventOf } from '../../support/sns-event';
 import { requiredEnv, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
 const tableName = requiredEnv('NOTIFICATIONS_TABLE_NAME');
 const notifications = createNotificationsRepository(tableName);
 
-const snsEvent = (...messages: unknown[]): SNSEvent => ({
-  Records: messages.map((message, index) => ({
-    EventSource: 'aws:sns',
-    EventVersion: '1.0',
-    EventSubscriptionArn: 'arn:aws:sns:us-east-1:000000000000:domain-events:subscription',
-    Sns: {
-      Type: 'Notification',
-      MessageId: `message-${index}`,
-      TopicArn: 'arn:aws:sns:us-east-1:000000000000:domain-events',
-      Subject: '',
-      Message: typeof message === 'string' ? message : JSON.stringify(message),
-      Timestamp: new Date().toISOString(),
-      SignatureVersion: '1',
-      Signature: '',
-      SigningCertUrl: '',
-      UnsubscribeUrl: '',
-      MessageAttributes: {},
-    },
-  })),
-});
+const snsEvent = snsEventOf();
 
 const deliver = (...messages: unknown[]) =>
   recordNotification(snsEvent(...messages), lambdaContext());

@@ -1,33 +1,14 @@
-import type { SNSEvent } from 'aws-lambda';
 import { handler as openWallet } from '../../../functions/payments/open-wallet';
 import { createPaymentsRepository } from '../../../functions/payments/payments-repository';
 import { lambdaContext } from '../../support/lambda-context';
+import { snsEventOf } from '../../support/sns-event';
 import { requiredEnv, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
 const tableName = requiredEnv('PAYMENTS_TABLE_NAME');
 const payments = createPaymentsRepository(tableName);
 
-const snsEvent = (...messages: unknown[]): SNSEvent => ({
-  Records: messages.map((message, index) => ({
-    EventSource: 'aws:sns',
-    EventVersion: '1.0',
-    EventSubscriptionArn: 'arn:aws:sns:us-east-1:000000000000:domain-events:subscription',
-    Sns: {
-      Type: 'Notification',
-      MessageId: `message-${index}`,
-      TopicArn: 'arn:aws:sns:us-east-1:000000000000:domain-events',
-      Subject: '',
-      Message: typeof message === 'string' ? message : JSON.stringify(message),
-      Timestamp: new Date().toISOString(),
-      SignatureVersion: '1',
-      Signature: '',
-      SigningCertUrl: '',
-      UnsubscribeUrl: '',
-      MessageAttributes: { eventType: { Type: 'String', Value: 'UserRegistered' } },
-    },
-  })),
-});
+const snsEvent = snsEventOf('UserRegistered');
 
 const userRegistered = (userId: string) => ({
   eventType: 'UserRegistered',
