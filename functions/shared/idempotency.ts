@@ -28,6 +28,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   UpdateCommand,
@@ -235,17 +236,16 @@ export const createIdempotencyStore = (
     );
   },
 
-  // An update rather than a delete: the functions already may update their table, and a record
-  // whose lock lies in the past is claimed by the next request exactly as a missing one.
+  // A failed request leaves nothing behind (API.md: a 4xx changes nothing): the record goes, if it
+  // is still this request's.
   async release(key, lockToken) {
     await client.send(
-      new UpdateCommand({
+      new DeleteCommand({
         TableName: tableName,
         Key: key,
-        UpdateExpression: 'SET #lockedUntil = :released REMOVE #lockToken',
         ConditionExpression: '#lockToken = :lockToken',
-        ExpressionAttributeNames: { '#lockToken': 'lockToken', '#lockedUntil': 'lockedUntil' },
-        ExpressionAttributeValues: { ':released': 0, ':lockToken': lockToken },
+        ExpressionAttributeNames: { '#lockToken': 'lockToken' },
+        ExpressionAttributeValues: { ':lockToken': lockToken },
       }),
     );
   },

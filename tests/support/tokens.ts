@@ -72,6 +72,13 @@ export const forgedTokens = {
     return signToken(header, { ...claims, ...changes }, cognitoLocalKey());
   },
 
+  /** The claims changed (e.g. into the admin group), the pool's signature of the original kept. */
+  tampered(accessToken: string, changes: Claims): string {
+    const [header = '', , signature = ''] = accessToken.split('.');
+    const { claims } = decodeToken(accessToken);
+    return `${header}.${segment({ ...claims, ...changes })}.${signature}`;
+  },
+
   garbage: 'this-is.not-a.jwt',
 };
 

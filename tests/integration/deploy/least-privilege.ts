@@ -31,6 +31,7 @@ const READ_PUT_UPDATE = [READ, 'PutItem', 'UpdateItem'];
  */
 const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getHealth: { grants: [] },
+  routeNotFound: { grants: [] },
 
   registerUser: {
     grants: [...onTable('users', READ, 'PutItem'), CONFIRM_SIGN_UP, PUBLISH_EVENTS],
@@ -54,7 +55,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   openStock: { grants: onTable('inventory', READ, 'PutItem') },
 
   getWallet: { grants: onTable('payments', READ) },
-  createDeposit: { grants: onTable('payments', ...READ_PUT_UPDATE) },
+  createDeposit: { grants: onTable('payments', ...READ_PUT_UPDATE, 'DeleteItem') },
   listTransactions: { grants: onTable('payments', 'Query') },
   reservePayment: { grants: onTable('payments', ...READ_PUT_UPDATE), sagaStep: true },
   capturePayment: { grants: onTable('payments', ...READ_PUT_UPDATE), sagaStep: true },
@@ -69,7 +70,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
 
   placeOrder: {
     grants: [
-      ...onTable('orders', ...READ_PUT_UPDATE),
+      ...onTable('orders', ...READ_PUT_UPDATE, 'DeleteItem'),
       ...invoke('quoteProducts', 'describeSlot'),
       START_SAGA,
       PUBLISH_EVENTS,

@@ -54,6 +54,7 @@ describe('Idempotency-Key records in the orders table', () => {
     await store.claim(released, claimNow('failed'));
     await store.release(released, 'failed');
 
+    expect(await store.get(released)).toBeUndefined();
     expect(await store.get(expired)).toBeUndefined();
     expect(await store.claim(expired, claimNow('new-1'))).toBe(true);
     expect(await store.claim(lockRanOut, claimNow('new-2'))).toBe(true);

@@ -125,7 +125,7 @@ function memoryStore() {
     release(key, lockToken) {
       const record = records.get(id(key));
       if (record?.lockToken !== lockToken) return Promise.reject(new Error('not the holder'));
-      records.set(id(key), { ...record, lockToken: undefined, lockedUntil: 0 });
+      records.delete(id(key));
       return Promise.resolve();
     },
   };

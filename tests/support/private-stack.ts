@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readStackFile, startStack } from './start-stack';
+import { portsAt, ROOT, type StackDetails } from './test-stack';
+
+export interface PrivateStack {
+  details: StackDetails;
+  /** A document client of this stack's DynamoDB Local. */
+  dynamoDb: DynamoDBDocumentClient;
+  stop: () => Promise<void>;
+}
+
+/**
+ * An embedded stack of one test file's own, on ports `portsAt(base)`: for a test that must see
+ * whole tables, which no other test writes to. It costs a stack start (seconds), so only such
+ * tests use one; the others share the suite's stack.
+ */
+export async function startPrivateStack(name: string, base: number): Promise<PrivateStack> {
+  const stackFile = resolve(ROOT, '.local', `${name}-stack-${base}.json`);
+  const running = await startStack(
+    process.execPath,
+    ['--import', 'tsx', 'localstack/embedded/start.ts'],
+    {
+      ...process.env,
+      ...portsAt(base),
+      SHOP_STACK_FILE: stackFile,
+      POWERTOOLS_LOG_LEVEL: process.env.SHOP_TEST_LOG_LEVEL ?? 'WARN',
+    },
+    { timeoutMs: 90_000, logFile: resolve(ROOT, '.local', `${name}-stack-${base}.log`) },
+  );
+  const details = await readStackFile<StackDetails>(stackFile);
+  return {
+    details,
+    dynamoDb: DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: details.dynamodbUrl, region: details.region }),
+    ),
+    stop: async () => {
+      await running.stop();
+    },
+  };
+}
