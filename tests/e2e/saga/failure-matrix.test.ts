@@ -1,4 +1,5 @@
 import { api, type TestUser } from '../../support/http-client';
+import { longestRetryWaitMs } from '../../support/order-saga-definition';
 import {
   customerWith,
   freshSlot,
@@ -47,10 +48,20 @@ async function scene(): Promise<Scene> {
   };
 }
 
+/**
+ * How long an order with these faults may take: API.md's 10 s for the saga, plus the longest
+ * each faulted step's retries may wait under its Retry policy (a step that keeps failing and then
+ * an undo step that keeps failing wait up to 7 + 15 s; full jitter makes that anywhere from 0).
+ */
+const deadlineWith = (faults: string): number =>
+  faults
+    .split(',')
+    .map((fault) => fault.split('=')[0] ?? '')
+    .reduce((sum, state) => sum + longestRetryWaitMs(state), 10_000);
+
 async function orderWithFaults(
   scene: Scene,
   faults: string,
-  deadlineMs?: number,
 ): Promise<{ order: Order; trace: SagaTrace }> {
   const placed = await api.post<Order>(
     '/orders',
@@ -58,7 +69,7 @@ async function orderWithFaults(
     { token: scene.customer.token, headers: { 'X-Fault-Injection': faults } },
   );
   expect(placed.status).toBe(201);
-  const order = await orderWhenEnded(scene.customer, placed.body.orderId, deadlineMs);
+  const order = await orderWhenEnded(scene.customer, placed.body.orderId, deadlineWith(faults));
   return { order, trace: await sagaTraceWhenEnded(scene.customer, order.orderId) };
 }
 

@@ -1,6 +1,7 @@
 import validateAsl from 'asl-validator';
 import {
   loadOrderSaga,
+  longestRetryWaitMs,
   type AslDefinition,
   type AslState,
 } from '../../support/order-saga-definition';
@@ -88,6 +89,16 @@ describe('statemachines/order-saga.asl.yml', () => {
     const [retrier] = definition.States[step]?.Retry ?? [];
     expect(retrier?.ErrorEquals).toEqual(['States.ALL']);
     expect(retrier?.MaxAttempts).toBeGreaterThanOrEqual(5);
+  });
+
+  it("waits at most 7 s in all for a forward step's retries and 15 s for an undo step's", () => {
+    // 1 + 2 + 4 s; 1 + 2 + 4 + 4 + 4 s (MaxDelaySeconds 4): what the failure tests allow for.
+    expect(FORWARD.map((step) => longestRetryWaitMs(step, definition))).toEqual(
+      FORWARD.map(() => 7_000),
+    );
+    expect(UNDO.map((step) => longestRetryWaitMs(step, definition))).toEqual(
+      UNDO.map(() => 15_000),
+    );
   });
 
   it.each(UNDO)(
