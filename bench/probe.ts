@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, Context, SNSEvent } from 'aws-lambda';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import { loadBundledHandlers } from '../localstack/embedded/handler-bundles';
+import { lambdaContext } from '../localstack/embedded/lambda-context';
 import { buildLocalStateMachines } from '../localstack/embedded/saga-runner';
 import type { ResolvedServerlessConfig } from '../localstack/embedded/serverless-config';
 import {
@@ -105,21 +106,6 @@ const matches = (
     return value !== undefined && allowed.includes(value);
   });
 
-const lambdaContext = (functionName: string, memory: number): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: String(memory),
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'bench',
-  getRemainingTimeInMillis: () => 10_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
-
 /** Each Task state's function, from the Resource saga-runner.ts made of Fn::GetAtt [fn, Arn]. */
 function taskFunctions(
   definition: Record<string, unknown>,
@@ -210,7 +196,15 @@ export async function createProbe(options: {
   const callFunction = async (key: string, event: unknown): Promise<unknown> => {
     const handler = await handlerOf(key);
     return invoke({ fn: key }, () =>
-      handler(event, lambdaContext(`shop-bench-${key}`, memoryOf(key))),
+      handler(
+        event,
+        lambdaContext({
+          functionName: `shop-bench-${key}`,
+          memoryMB: memoryOf(key),
+          timeoutSeconds: 10,
+          runner: 'bench',
+        }),
+      ),
     );
   };
 

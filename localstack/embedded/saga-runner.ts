@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { loadBundledHandlers } from './handler-bundles';
+import { lambdaContext } from './lambda-context';
 import type { ResolvedFunction, ResolvedServerlessConfig } from './serverless-config';
 import type { LocalStateMachine } from './step-functions/server';
 
@@ -38,7 +38,15 @@ export async function buildLocalStateMachines(
         }
         state.Resource = lambdaArn(config, fn);
         taskHandlers[stateName] = (input) =>
-          (handler as LambdaHandler)(input, lambdaContext(fn, config));
+          (handler as LambdaHandler)(
+            input,
+            lambdaContext({
+              functionName: fn.name,
+              functionArn: lambdaArn(config, fn),
+              timeoutSeconds: fn.timeout ?? config.provider.timeout ?? 6,
+              runner: 'local',
+            }),
+          );
       }
       return { name: machine.name, definition, taskHandlers };
     }),
@@ -68,23 +76,3 @@ const lambdaArn = (config: ResolvedServerlessConfig, fn: ResolvedFunction): stri
   `arn:aws:lambda:${config.provider.region}:${config.custom.local.accountId}:function:${fn.name}`;
 
 // Lambda's default timeout is 6 s when neither the function nor the provider sets one.
-function lambdaContext(fn: ResolvedFunction, config: ResolvedServerlessConfig): Context {
-  const deadline = Date.now() + (fn.timeout ?? config.provider.timeout ?? 6) * 1000;
-  const notSupported = (): never => {
-    throw new Error('Callback-style completion is not supported: return a promise');
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: fn.name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: lambdaArn(config, fn),
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${fn.name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: notSupported,
-    fail: notSupported,
-    succeed: notSupported,
-  };
-}

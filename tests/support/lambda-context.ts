@@ -1,21 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { lambdaContext as localLambdaContext } from '../../localstack/embedded/lambda-context';
 
-/** A minimal Lambda context, enough for the middy stacks and Powertools. */
-export const lambdaContext = (functionName = 'test-function'): Context => ({
-  callbackWaitsForEmptyEventLoop: true,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '256',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'test',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+/** A Lambda context for a handler called by a test, with 30 s to run. */
+export const lambdaContext = (functionName = 'test-function'): Context =>
+  localLambdaContext({ functionName, timeoutSeconds: 30, runner: 'test' });
 
 /** A saga step handler as Lambda invokes it. */
 export type SagaHandler = (input: unknown, context: Context) => Promise<unknown>;
