@@ -1,12 +1,12 @@
 import {
   DescribeExecutionCommand,
   ExecutionAlreadyExists,
-  GetExecutionHistoryCommand,
   SFNClient,
   StartExecutionCommand,
   type DescribeExecutionCommandOutput,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
+import { createSagaHistoryReader } from '../../../functions/orders/saga-history';
 import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
 import {
   arrangeOrder,
@@ -40,18 +40,8 @@ async function runSaga(input: OrderSagaInput): Promise<DescribeExecutionCommandO
   }
 }
 
-async function historyOf(executionArn: string | undefined): Promise<HistoryEvent[]> {
-  const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sfn.send(
-      new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 100 }),
-    );
-    events.push(...(page.events ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return events;
-}
+const historyOf = (executionArn: string | undefined): Promise<HistoryEvent[]> =>
+  createSagaHistoryReader(sfn)(executionArn ?? '');
 
 const pathOf = (events: HistoryEvent[]): string[] =>
   events.flatMap((event) =>
@@ -102,75 +92,47 @@ describe('the order saga through the Step Functions API', () => {
     expect(await delivery.getSlot(input.deliverySlotId)).toMatchObject({ capacity: 2, booked: 1 });
   });
 
-  it('cancels with NO_DELIVERY_SLOT when the slot is full, undoing stock and payment, wallet, stock and slot as before', async () => {
-    const earlier = await arrangeOrder({ slotCapacity: 1 });
-    expect((await runSaga(earlier)).status).toBe('SUCCEEDED');
-    const input = await arrangeOrder({ deliverySlotId: earlier.deliverySlotId });
+  // A business error is caught at once, never retried; the execution itself succeeds (the saga
+  // did its job), and wallet, stock and slot are as before the order.
+  it.each([
+    {
+      reason: 'NO_DELIVERY_SLOT',
+      when: 'the slot is full, undoing stock and payment',
+      arrange: async () => {
+        const earlier = await arrangeOrder({ slotCapacity: 1 });
+        expect((await runSaga(earlier)).status).toBe('SUCCEEDED');
+        return arrangeOrder({ deliverySlotId: earlier.deliverySlotId });
+      },
+      error: 'SlotUnavailable',
+      path: ['ReservePayment', 'ReserveStock', 'BookDelivery', 'CancelDelivery', 'ReleaseStock'],
+    },
+    {
+      reason: 'PAYMENT_DECLINED',
+      when: 'the wallet cannot pay, running only ReleasePayment and CancelOrder',
+      arrange: () => arrangeOrder({ balance: 100 }),
+      error: 'PaymentDeclined',
+      path: ['ReservePayment'],
+    },
+    {
+      reason: 'OUT_OF_STOCK',
+      when: 'an item is short, reserving none of the items',
+      arrange: () => arrangeOrder({ quantities: [1, 5], onHand: [10, 4] }),
+      error: 'OutOfStock',
+      path: ['ReservePayment', 'ReserveStock', 'ReleaseStock'],
+    },
+  ])('cancels with $reason when $when', async ({ reason, arrange, error, path }) => {
+    const input = await arrange();
     const before = await sharedState(input);
 
     const execution = await runSaga(input);
 
     const history = await historyOf(execution.executionArn);
-    expect(pathOf(history)).toEqual([
-      'ReservePayment',
-      'ReserveStock',
-      'BookDelivery',
-      'CancelDelivery',
-      'ReleaseStock',
-      'ReleasePayment',
-      'CancelOrder',
-      'OrderCancelled',
-    ]);
-    // A business error is caught at once, never retried.
-    expect(lambdaFailures(history)).toEqual(['SlotUnavailable']);
+    expect(pathOf(history)).toEqual([...path, 'ReleasePayment', 'CancelOrder', 'OrderCancelled']);
+    expect(lambdaFailures(history)).toEqual([error]);
     expect(execution.status).toBe('SUCCEEDED');
     expect(await orders.getOrder(input.orderId)).toMatchObject({
       status: 'CANCELLED',
-      cancellationReason: 'NO_DELIVERY_SLOT',
-    });
-    expect(await sharedState(input)).toEqual(before);
-  });
-
-  it('cancels with PAYMENT_DECLINED when the wallet cannot pay, running only ReleasePayment and CancelOrder', async () => {
-    const input = await arrangeOrder({ balance: 100 });
-    const before = await sharedState(input);
-
-    const execution = await runSaga(input);
-
-    const history = await historyOf(execution.executionArn);
-    expect(pathOf(history)).toEqual([
-      'ReservePayment',
-      'ReleasePayment',
-      'CancelOrder',
-      'OrderCancelled',
-    ]);
-    expect(lambdaFailures(history)).toEqual(['PaymentDeclined']);
-    expect(await orders.getOrder(input.orderId)).toMatchObject({
-      status: 'CANCELLED',
-      cancellationReason: 'PAYMENT_DECLINED',
-    });
-    expect(await sharedState(input)).toEqual(before);
-  });
-
-  it('cancels with OUT_OF_STOCK when an item is short, reserving none of the items', async () => {
-    const input = await arrangeOrder({ quantities: [1, 5], onHand: [10, 4] });
-    const before = await sharedState(input);
-
-    const execution = await runSaga(input);
-
-    const history = await historyOf(execution.executionArn);
-    expect(pathOf(history)).toEqual([
-      'ReservePayment',
-      'ReserveStock',
-      'ReleaseStock',
-      'ReleasePayment',
-      'CancelOrder',
-      'OrderCancelled',
-    ]);
-    expect(lambdaFailures(history)).toEqual(['OutOfStock']);
-    expect(await orders.getOrder(input.orderId)).toMatchObject({
-      status: 'CANCELLED',
-      cancellationReason: 'OUT_OF_STOCK',
+      cancellationReason: reason,
     });
     expect(await sharedState(input)).toEqual(before);
   });
