@@ -1,15 +1,22 @@
 import type { z } from 'zod';
 
-/** The shop's HTTP API as a client sees it (../shared/API.md), for seeding and the order load. */
+/**
+ * The shop's HTTP API as a client sees it (../shared/API.md): the bench's seeding and order load,
+ * and the tests' HTTP client (tests/support/http-client.ts).
+ */
 export interface ApiResponse {
   status: number;
+  headers: Headers;
   /** The parsed JSON body, the text when it is not JSON, undefined when empty. */
   body: unknown;
 }
 
 export interface RequestOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
   headers?: Record<string, string>;
+  /** Sent as it is instead of the JSON of `body`: malformed JSON, huge bodies, other types. */
+  rawBody?: string;
   timeoutMs?: number;
 }
 
@@ -20,20 +27,21 @@ export class ShopApi {
     method: string,
     path: string,
     body?: unknown,
-    { token, headers = {}, timeoutMs = 30_000 }: RequestOptions = {},
+    { token, headers = {}, rawBody, timeoutMs = 30_000 }: RequestOptions = {},
   ): Promise<ApiResponse> {
+    const hasBody = rawBody !== undefined || body !== undefined;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
         ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(hasBody ? { body: rawBody ?? JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs))),
     });
     const text = await response.text();
-    return { status: response.status, body: parseBody(text) };
+    return { status: response.status, headers: response.headers, body: parseBody(text) };
   }
 
   /** The request must answer `status`; its body is checked against `schema`. */

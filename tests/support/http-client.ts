@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { ShopApi, type ApiResponse as ShopApiResponse, type RequestOptions } from '../../bench/api';
 import { TEST_STACK_FILE, type StackDetails } from './test-stack';
 
 /**
@@ -7,20 +8,12 @@ import { TEST_STACK_FILE, type StackDetails } from './test-stack';
  * set (e.g. a deployed stage), else to the test suite's embedded stack (its stack file).
  */
 
-export interface ApiResponse<T = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
+export interface ApiResponse<T = Record<string, unknown>> extends Omit<ShopApiResponse, 'body'> {
   /** The parsed JSON body; the raw text when the body is not JSON; undefined when empty. */
   body: T;
 }
 
-export interface RequestOptions {
-  /** Sent as `Authorization: Bearer <token>`. */
-  token?: string;
-  headers?: Record<string, string>;
-  /** Sent as it is instead of the JSON of `body`: malformed JSON, huge bodies, other types. */
-  rawBody?: string;
-}
+export type { RequestOptions };
 
 let stackDetails: StackDetails | undefined;
 const stack = (): StackDetails =>
@@ -28,36 +21,18 @@ const stack = (): StackDetails =>
 
 export const baseUrl = (): string => process.env.SHOP_HTTP_URL ?? stack().httpApiUrl;
 
-async function request<T>(
+const request = async <T>(
   method: string,
   path: string,
   body: unknown,
-  { token, headers = {}, rawBody }: RequestOptions = {},
-): Promise<ApiResponse<T>> {
-  const hasBody = rawBody !== undefined || body !== undefined;
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: {
-      ...(hasBody ? { 'content-type': 'application/json' } : {}),
-      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    ...(hasBody ? { body: rawBody ?? JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: parseBody(text) as T };
-}
-
-const parseBody = (text: string): unknown => {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-};
+  options?: RequestOptions,
+): Promise<ApiResponse<T>> =>
+  (await new ShopApi(baseUrl()).request(method, path, body, options)) as ApiResponse<T>;
 
 export const api = {
+  /** Any method, with the answer's body as it came (hostile-request tests). */
+  request: (method: string, path: string, body?: unknown, options?: RequestOptions) =>
+    request<unknown>(method, path, body, options),
   get: <T = Record<string, unknown>>(path: string, options?: RequestOptions) =>
     request<T>('GET', path, undefined, options),
   delete: <T = Record<string, unknown>>(path: string, options?: RequestOptions) =>

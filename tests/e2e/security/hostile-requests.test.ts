@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../support/contract-checks';
-import { baseUrl } from '../../support/http-client';
 import {
   hostileRequests,
   type FuzzWorld,
@@ -80,25 +79,14 @@ const answers = new Map<HostileRequest, Answer>();
 const scanEveryTable = () =>
   Promise.all(stack.details.tables.map((table) => scanTable(table, stack.dynamoDb)));
 
-async function send(request: HostileRequest): Promise<Answer> {
-  const response = await fetch(`${baseUrl()}${request.path}`, {
-    method: request.method,
+const send = (request: HostileRequest): Promise<Answer> =>
+  api.request(request.method, request.path, undefined, {
     headers: {
-      ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(request.authorization !== undefined ? { authorization: request.authorization } : {}),
       ...request.headers,
     },
-    ...(request.body !== undefined ? { body: request.body } : {}),
+    ...(request.body !== undefined ? { rawBody: request.body } : {}),
   });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text) as unknown;
-  } catch {
-    // Not JSON: the shape check below reports it.
-  }
-  return { status: response.status, body };
-}
 
 /** What is wrong with an answer, or undefined when it is the contract's error for the request. */
 function problemWith(request: HostileRequest, { status, body }: Answer): string | undefined {
