@@ -276,45 +276,29 @@ async function main(): Promise<void> {
   const floorOrders = options.floorOrders ?? results.length;
   say(`Floor: ${floorOrders} orders' DynamoDB calls replayed directly, then the what-if…`);
   const template = floorTemplate(probed.calls, probed.plan);
-  const floorBar = bar('floor', floorOrders);
-  const floorCpuBefore = cpuSnapshot(details.pids ?? []);
-  const floorStart = performance.now();
-  const floor = await runFloor({
-    client: dynamo,
-    template,
-    shop,
-    concurrency: options.concurrency,
-    itemsPerOrder: options.itemsPerOrder,
-    orders: floorOrders,
-    onOrderEnded: () => floorBar.increment(),
-  });
-  floorBar.stop();
-  const floorCpu = cpuBetween(
-    floorCpuBefore,
-    cpuSnapshot(details.pids ?? []),
-    (performance.now() - floorStart) / 1000,
-    cpus().length,
-  );
-
-  const whatIfBar = bar('what-if', floorOrders);
-  const whatIfCpuBefore = cpuSnapshot(details.pids ?? []);
-  const whatIfStart = performance.now();
-  const whatIf = await runFloor({
-    client: dynamo,
-    template: withBatchGets(template),
-    shop,
-    concurrency: options.concurrency,
-    itemsPerOrder: options.itemsPerOrder,
-    orders: floorOrders,
-    onOrderEnded: () => whatIfBar.increment(),
-  });
-  whatIfBar.stop();
-  const whatIfCpu = cpuBetween(
-    whatIfCpuBefore,
-    cpuSnapshot(details.pids ?? []),
-    (performance.now() - whatIfStart) / 1000,
-    cpus().length,
-  );
+  /** One replay of the DynamoDB calls, with the CPU the machine's processes spent meanwhile. */
+  const replay = async (label: string, calls: typeof template) => {
+    const progress = bar(label, floorOrders);
+    const cpuBefore = cpuSnapshot(details.pids ?? []);
+    const startedAt = performance.now();
+    const result = await runFloor({
+      client: dynamo,
+      template: calls,
+      shop,
+      concurrency: options.concurrency,
+      itemsPerOrder: options.itemsPerOrder,
+      orders: floorOrders,
+      onOrderEnded: () => progress.increment(),
+    });
+    progress.stop();
+    const seconds = (performance.now() - startedAt) / 1000;
+    return {
+      result,
+      cpu: cpuBetween(cpuBefore, cpuSnapshot(details.pids ?? []), seconds, cpus().length),
+    };
+  };
+  const { result: floor, cpu: floorCpu } = await replay('floor', template);
+  const { result: whatIf, cpu: whatIfCpu } = await replay('what-if', withBatchGets(template));
   const whatIfUnits = await requestUnitsOf(
     probed.calls.map((call) =>
       call.command === 'TransactGetCommand'
