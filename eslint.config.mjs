@@ -39,4 +39,12 @@ export default tseslint.config(
       'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
     },
   },
+  {
+    // Modules that build tests for a test file to run (e.g. tests/integration/deploy/
+    // least-privilege.ts, run by packaged-template.test.ts) must export them; only *.test.ts
+    // files are run by Jest, and those may still not export.
+    files: ['tests/**/*.ts'],
+    ignores: ['tests/**/*.test.ts'],
+    rules: { 'jest/no-export': 'off' },
+  },
 );

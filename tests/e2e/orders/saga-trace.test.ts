@@ -8,16 +8,24 @@ import {
   sagaTraceWhenEnded,
 } from '../../support/shop-scenario';
 
+/** A new customer with `deposit` in the wallet orders one unit of a new 50.00 product. */
+async function oneUnitOrdered(deposit: number) {
+  const [customer, product, slot] = await Promise.all([
+    customerWith(deposit),
+    productInStock(5_000, 5),
+    freshSlot(3),
+  ]);
+  const placed = await placeOrder(
+    customer,
+    [{ productId: product.productId, quantity: 1 }],
+    slot.slotId,
+  );
+  return { customer, placed };
+}
+
 describe('GET /orders/{orderId}/saga', () => {
   it("shows a confirmed order's path, state by state, from the execution history", async () => {
-    const customer = await customerWith(10_000);
-    const product = await productInStock(500, 5);
-    const slot = await freshSlot(3);
-    const placed = await placeOrder(
-      customer,
-      [{ productId: product.productId, quantity: 1 }],
-      slot.slotId,
-    );
+    const { customer, placed } = await oneUnitOrdered(10_000);
     await orderWhenEnded(customer, placed.body.orderId);
 
     const body = await sagaTraceWhenEnded(customer, placed.body.orderId);
@@ -37,14 +45,7 @@ describe('GET /orders/{orderId}/saga', () => {
   });
 
   it('shows the caught step with its error, then the undo steps, for a declined payment', async () => {
-    const customer = await customerWith(100);
-    const product = await productInStock(5_000, 5);
-    const slot = await freshSlot(3);
-    const placed = await placeOrder(
-      customer,
-      [{ productId: product.productId, quantity: 1 }],
-      slot.slotId,
-    );
+    const { customer, placed } = await oneUnitOrdered(100);
     await orderWhenEnded(customer, placed.body.orderId);
 
     const body = await sagaTraceWhenEnded(customer, placed.body.orderId);
@@ -58,14 +59,7 @@ describe('GET /orders/{orderId}/saga', () => {
   });
 
   it("answers 404 for another user's order, as for one that does not exist", async () => {
-    const owner = await customerWith(10_000);
-    const product = await productInStock(500, 5);
-    const slot = await freshSlot(3);
-    const placed = await placeOrder(
-      owner,
-      [{ productId: product.productId, quantity: 1 }],
-      slot.slotId,
-    );
+    const { placed } = await oneUnitOrdered(10_000);
     const stranger = await registerAndLogin();
 
     const theirs = await api.get(`/orders/${placed.body.orderId}/saga`, { token: stranger.token });

@@ -226,7 +226,6 @@ function roleNameInLongestRegion(name: unknown): string {
 
 /** The least-privilege tests of the template of `stage` (packaged by the caller's beforeAll). */
 // Not a test file itself (no .test.ts): packaged-template.test.ts runs these in its describe.each.
-// eslint-disable-next-line jest/no-export
 export function describeLeastPrivilege(stage: string, packaged: () => CloudFormationTemplate) {
   describe('least privilege', () => {
     let template: CloudFormationTemplate;
