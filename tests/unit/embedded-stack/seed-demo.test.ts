@@ -1,4 +1,4 @@
-import { seedDemoData } from '../../../localstack/embedded/seed-demo';
+import { seedDemoData } from '../../../embedded-stack/seed-demo';
 
 interface Sent {
   method: string;

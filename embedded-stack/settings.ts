@@ -18,7 +18,7 @@ const settingsSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
 });
 
-export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+export const PROJECT_ROOT = resolve(__dirname, '..');
 export const LOCAL_STAGE = 'local';
 export const HOST = '127.0.0.1';
 

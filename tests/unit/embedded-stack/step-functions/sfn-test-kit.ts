@@ -9,7 +9,7 @@ import {
   type LocalStateMachine,
   startStepFunctionsServer,
   type StepFunctionsServer,
-} from '../../../../localstack/embedded/step-functions';
+} from '../../../../embedded-stack/step-functions';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type LocalStateMachine,
   startStepFunctionsServer,
-} from '../../../../localstack/embedded/step-functions';
+} from '../../../../embedded-stack/step-functions';
 import {
   ACCOUNT_ID,
   asyncHandler,
