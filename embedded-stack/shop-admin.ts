@@ -10,7 +10,7 @@ const adminSchema = z.object({
   SHOP_ADMIN_PASSWORD: z.string().min(8).default('Admin-Passw0rd!'),
 });
 
-/** The group API.md's **admin** routes require (functions/shared/http-auth.ts checks it). */
+/** The group API.md's **admin** routes require (functions/lib/middleware/http-auth.ts checks it). */
 const ADMIN_GROUP = 'admin';
 
 export interface AdminAccount {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { publishEvent } from '../shared/event-publisher';
-import type { ProductCreatedEvent } from '../shared/events';
-import { adminRoute } from '../shared/http-auth';
-import { json } from '../shared/http-handler';
+import { publishEvent } from '../lib/event-publisher';
+import type { ProductCreatedEvent } from '../../contracts/events';
+import { adminRoute } from '../lib/middleware/http-auth';
+import { json } from '../lib/middleware/http-handler';
 import { createCatalogRepository } from './catalog-repository';
 import { catalogConfig } from './config';
 import {

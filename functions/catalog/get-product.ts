@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { NotFound } from '../shared/errors';
-import { json, publicRoute } from '../shared/http-handler';
+import { NotFound } from '../lib/errors';
+import { json, publicRoute } from '../lib/middleware/http-handler';
 import { createCatalogRepository } from './catalog-repository';
 import { catalogConfig } from './config';
 import { presentProduct, productIdSchema } from './domain/product';

@@ -1,5 +1,5 @@
-import { json, publicRoute } from '../shared/http-handler';
-import { pageQuerySchema } from '../shared/pagination';
+import { json, publicRoute } from '../lib/middleware/http-handler';
+import { pageQuerySchema } from '../lib/dynamo/pagination';
 import { createCatalogRepository } from './catalog-repository';
 import { catalogConfig } from './config';
 import { presentProduct } from './domain/product';

@@ -1,8 +1,8 @@
-import { internalFunction } from '../shared/internal-handler';
+import { internalFunction } from '../lib/middleware/internal-handler';
 import {
   quoteProductsAnswerSchema,
   quoteProductsRequestSchema,
-} from '../shared/internal-contracts';
+} from '../../contracts/internal-calls';
 import { createCatalogRepository } from './catalog-repository';
 import { catalogConfig } from './config';
 import { quoteOf } from './domain/product';

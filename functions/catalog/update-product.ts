@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { adminRoute } from '../shared/http-auth';
-import { json } from '../shared/http-handler';
+import { adminRoute } from '../lib/middleware/http-auth';
+import { json } from '../lib/middleware/http-handler';
 import { createCatalogRepository } from './catalog-repository';
 import { catalogConfig } from './config';
 import {

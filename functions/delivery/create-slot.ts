@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { adminRoute } from '../shared/http-auth';
-import { json } from '../shared/http-handler';
+import { adminRoute } from '../lib/middleware/http-auth';
+import { json } from '../lib/middleware/http-handler';
 import { deliveryConfig } from './config';
 import { createDeliveryRepository } from './delivery-repository';
 import { MAX_CAPACITY } from './domain/slot';

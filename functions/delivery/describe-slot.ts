@@ -1,5 +1,8 @@
-import { internalFunction } from '../shared/internal-handler';
-import { describeSlotAnswerSchema, describeSlotRequestSchema } from '../shared/internal-contracts';
+import { internalFunction } from '../lib/middleware/internal-handler';
+import {
+  describeSlotAnswerSchema,
+  describeSlotRequestSchema,
+} from '../../contracts/internal-calls';
 import { deliveryConfig } from './config';
 import { createDeliveryRepository } from './delivery-repository';
 

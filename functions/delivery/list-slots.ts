@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { json, publicRoute } from '../shared/http-handler';
-import { pageQuerySchema } from '../shared/pagination';
+import { json, publicRoute } from '../lib/middleware/http-handler';
+import { pageQuerySchema } from '../lib/dynamo/pagination';
 import { deliveryConfig } from './config';
 import { createDeliveryRepository } from './delivery-repository';
 

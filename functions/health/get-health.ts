@@ -1,3 +1,3 @@
-import { httpHandler, json } from '../shared/http-handler';
+import { httpHandler, json } from '../lib/middleware/http-handler';
 
 export const handler = httpHandler(() => json(200, { status: 'ok' }));

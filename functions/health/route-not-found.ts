@@ -1,5 +1,5 @@
-import { NotFound } from '../shared/errors';
-import { httpHandler } from '../shared/http-handler';
+import { NotFound } from '../lib/errors';
+import { httpHandler } from '../lib/middleware/http-handler';
 
 /**
  * The HTTP API's `$default` route: a method and path API.md does not have get the contract's

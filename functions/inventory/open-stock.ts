@@ -1,6 +1,6 @@
-import { productCreatedEventSchema } from '../shared/events';
-import { logger } from '../shared/logger';
-import { snsHandler } from '../shared/sns-handler';
+import { productCreatedEventSchema } from '../../contracts/events';
+import { logger } from '../lib/logger';
+import { snsHandler } from '../lib/middleware/sns-handler';
 import { inventoryConfig } from './config';
 import { createInventoryRepository } from './inventory-repository';
 

@@ -1,4 +1,4 @@
-import { sagaStep } from '../shared/saga-step';
+import { sagaStep } from '../lib/middleware/saga-step';
 import { inventoryConfig } from './config';
 import { createInventoryRepository } from './inventory-repository';
 

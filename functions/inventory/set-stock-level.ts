@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { NotFound } from '../shared/errors';
-import { adminRoute } from '../shared/http-auth';
-import { json } from '../shared/http-handler';
+import { NotFound } from '../lib/errors';
+import { adminRoute } from '../lib/middleware/http-auth';
+import { json } from '../lib/middleware/http-handler';
 import { inventoryConfig } from './config';
 import { MAX_ON_HAND } from './domain/stock';
 import { createInventoryRepository } from './inventory-repository';

@@ -1,6 +1,6 @@
-import { json } from '../shared/http-handler';
-import { userRoute } from '../shared/http-auth';
-import { pageQuerySchema } from '../shared/pagination';
+import { json } from '../lib/middleware/http-handler';
+import { userRoute } from '../lib/middleware/http-auth';
+import { pageQuerySchema } from '../lib/dynamo/pagination';
 import { notificationsConfig } from './config';
 import { createNotificationsRepository } from './notifications-repository';
 

@@ -4,9 +4,9 @@ import {
   orderCancelledEventSchema,
   orderConfirmedEventSchema,
   userRegisteredEventSchema,
-} from '../shared/events';
-import { logger } from '../shared/logger';
-import { snsHandler } from '../shared/sns-handler';
+} from '../../contracts/events';
+import { logger } from '../lib/logger';
+import { snsHandler } from '../lib/middleware/sns-handler';
 import { notificationsConfig } from './config';
 import { notificationFor } from './domain/notification';
 import { createNotificationsRepository } from './notifications-repository';

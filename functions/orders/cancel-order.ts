@@ -1,5 +1,5 @@
-import { logger } from '../shared/logger';
-import { sagaStep } from '../shared/saga-step';
+import { logger } from '../lib/logger';
+import { sagaStep } from '../lib/middleware/saga-step';
 import { ordersConfig } from './config';
 import { cancellationReasonFor, orderFingerprint, planCancel } from './domain/order';
 import { announceEnd } from './order-status-events';

@@ -1,4 +1,4 @@
-import { sagaStep } from '../shared/saga-step';
+import { sagaStep } from '../lib/middleware/saga-step';
 import { ordersConfig } from './config';
 import { planConfirm } from './domain/order';
 import { announceEnd } from './order-status-events';

@@ -1,5 +1,5 @@
-import { json } from '../shared/http-handler';
-import { userRoute } from '../shared/http-auth';
+import { json } from '../lib/middleware/http-handler';
+import { userRoute } from '../lib/middleware/http-auth';
 import { ordersConfig } from './config';
 import { visibleOrder } from './order-access';
 import { orderPathSchema } from './order-schemas';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { loadConfig, resourceName } from '../shared/config';
-import { json } from '../shared/http-handler';
-import { userRoute } from '../shared/http-auth';
+import { loadConfig, resourceName } from '../lib/config';
+import { json } from '../lib/middleware/http-handler';
+import { userRoute } from '../lib/middleware/http-auth';
 import { ordersConfig } from './config';
 import { sagaTraceOf } from './domain/saga-trace';
 import { visibleOrder } from './order-access';

@@ -1,6 +1,6 @@
-import { logger } from '../shared/logger';
-import type { FaultPlan } from '../shared/fault-injection';
-import type { OrderSagaInput } from '../shared/order-saga-input';
+import { logger } from '../lib/logger';
+import type { FaultPlan } from '../../contracts/order-saga';
+import type { OrderSagaInput } from '../../contracts/order-saga';
 import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
   duplicateWindowEnd,

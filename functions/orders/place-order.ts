@@ -1,23 +1,23 @@
 import { z } from 'zod';
-import { loadConfig, resourceName, shopCurrency } from '../shared/config';
-import { publishEvent } from '../shared/event-publisher';
-import { faultInjectionEnabled, parseFaultHeader } from '../shared/fault-injection';
-import { json } from '../shared/http-handler';
-import { userRoute } from '../shared/http-auth';
-import { headerValue } from '../shared/http-request';
+import { loadConfig, resourceName, shopCurrency } from '../lib/config';
+import { publishEvent } from '../lib/event-publisher';
+import { faultInjectionEnabled, parseFaultHeader } from '../lib/middleware/fault-injection';
+import { json } from '../lib/middleware/http-handler';
+import { userRoute } from '../lib/middleware/http-auth';
+import { headerValue } from '../lib/middleware/http-request';
 import {
   createIdempotencyStore,
   idempotencyKeyOf,
   requestHash,
   runIdempotent,
-} from '../shared/idempotency';
-import { callFunction } from '../shared/internal-calls';
+} from '../lib/idempotency/idempotency';
+import { callFunction } from '../lib/internal-calls';
 import {
   describeSlotAnswerSchema,
   quoteProductsAnswerSchema,
   type DescribeSlotRequest,
   type QuoteProductsRequest,
-} from '../shared/internal-contracts';
+} from '../../contracts/internal-calls';
 import { ordersConfig } from './config';
 import { placeOrderRequest, type Order } from './domain/order';
 import { newOrderId } from './domain/order-id';

@@ -1,6 +1,6 @@
 import { GetExecutionHistoryCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
-import { sfn } from '../shared/aws-clients';
-import { NotFound } from '../shared/errors';
+import { sfn } from '../lib/aws-clients';
+import { NotFound } from '../lib/errors';
 
 /** The execution of an order's saga is named by the order id (see order-saga-starter.ts). */
 export const executionArnOf = (stateMachineArn: string, orderId: string): string =>

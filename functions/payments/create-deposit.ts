@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { userRoute } from '../shared/http-auth';
-import { json } from '../shared/http-handler';
+import { userRoute } from '../lib/middleware/http-auth';
+import { json } from '../lib/middleware/http-handler';
 import {
   createIdempotencyStore,
   idempotencyKeyOf,
   requestHash,
   runIdempotent,
-} from '../shared/idempotency';
+} from '../lib/idempotency/idempotency';
 import { paymentsConfig } from './config';
 import { depositRequestKey } from './deposit-requests';
 import { MAX_DEPOSIT, walletBalance } from './domain/wallet';

@@ -1,5 +1,5 @@
-import { userRoute } from '../shared/http-auth';
-import { json } from '../shared/http-handler';
+import { userRoute } from '../lib/middleware/http-auth';
+import { json } from '../lib/middleware/http-handler';
 import { paymentsConfig } from './config';
 import { walletBalance } from './domain/wallet';
 import { createPaymentsRepository } from './payments-repository';

@@ -1,6 +1,6 @@
-import { userRoute } from '../shared/http-auth';
-import { json } from '../shared/http-handler';
-import { pageQuerySchema } from '../shared/pagination';
+import { userRoute } from '../lib/middleware/http-auth';
+import { json } from '../lib/middleware/http-handler';
+import { pageQuerySchema } from '../lib/dynamo/pagination';
 import { paymentsConfig } from './config';
 import { createPaymentsRepository } from './payments-repository';
 

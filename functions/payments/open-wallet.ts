@@ -1,6 +1,6 @@
-import { userRegisteredEventSchema } from '../shared/events';
-import { logger } from '../shared/logger';
-import { snsHandler } from '../shared/sns-handler';
+import { userRegisteredEventSchema } from '../../contracts/events';
+import { logger } from '../lib/logger';
+import { snsHandler } from '../lib/middleware/sns-handler';
 import { paymentsConfig } from './config';
 import { createPaymentsRepository } from './payments-repository';
 

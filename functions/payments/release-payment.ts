@@ -1,4 +1,4 @@
-import { sagaStep } from '../shared/saga-step';
+import { sagaStep } from '../lib/middleware/saga-step';
 import { paymentsConfig } from './config';
 import { createPaymentsRepository } from './payments-repository';
 

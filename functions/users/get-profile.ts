@@ -1,6 +1,6 @@
-import { userRoute } from '../shared/http-auth';
-import { NotFound } from '../shared/errors';
-import { json } from '../shared/http-handler';
+import { userRoute } from '../lib/middleware/http-auth';
+import { NotFound } from '../lib/errors';
+import { json } from '../lib/middleware/http-handler';
 import { usersConfig } from './config';
 import { profileView } from './domain/profile';
 import { createUsersRepository } from './users-repository';

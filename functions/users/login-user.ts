@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { json, publicRoute } from '../shared/http-handler';
+import { json, publicRoute } from '../lib/middleware/http-handler';
 import { emailAddress, givenPassword } from './domain/profile';
 import { signIn } from './identity-provider';
 

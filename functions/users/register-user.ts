@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { publishEvent } from '../shared/event-publisher';
-import { userRegisteredEventSchema } from '../shared/events';
-import { json, publicRoute } from '../shared/http-handler';
+import { publishEvent } from '../lib/event-publisher';
+import { userRegisteredEventSchema } from '../../contracts/events';
+import { json, publicRoute } from '../lib/middleware/http-handler';
 import { usersConfig } from './config';
 import { emailAddress, newPassword, personName, phoneNumber } from './domain/profile';
 import { claimIdentity, confirmSignUp, signUp } from './identity-provider';

@@ -1,4 +1,4 @@
-import type { UserRegisteredEvent } from '../shared/events';
+import type { UserRegisteredEvent } from '../../contracts/events';
 import { emailTaken } from './domain/errors';
 import { newProfile, userRegistered, type Profile } from './domain/profile';
 import type { UsersRepository } from './users-repository';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { userRoute } from '../shared/http-auth';
-import { json } from '../shared/http-handler';
+import { userRoute } from '../lib/middleware/http-auth';
+import { json } from '../lib/middleware/http-handler';
 import { usersConfig } from './config';
 import { personName, phoneNumber, profileView } from './domain/profile';
 import { createUsersRepository } from './users-repository';

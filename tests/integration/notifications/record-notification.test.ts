@@ -1,6 +1,6 @@
 import { createNotificationsRepository } from '../../../functions/notifications/notifications-repository';
 import { handler as recordNotification } from '../../../functions/notifications/record-notification';
-import { encodeCursor } from '../../../functions/shared/pagination';
+import { encodeCursor } from '../../../functions/lib/dynamo/pagination';
 import { lambdaContext } from '../../support/lambda-context';
 import { snsEventOf } from '../../support/sns-event';
 import { requiredEnv, uniqueId } from '../../support/saga-fixtures';

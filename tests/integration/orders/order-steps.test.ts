@@ -3,7 +3,7 @@ import { handler as confirmOrder } from '../../../functions/orders/confirm-order
 import type { NewOrder } from '../../../functions/orders/domain/order';
 import { handler as markCompensationFailed } from '../../../functions/orders/mark-compensation-failed';
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';

@@ -7,7 +7,7 @@ import { handler as confirmOrder } from '../../../functions/orders/confirm-order
 import { handler as capturePayment } from '../../../functions/payments/capture-payment';
 import { handler as releasePayment } from '../../../functions/payments/release-payment';
 import { handler as reservePayment } from '../../../functions/payments/reserve-payment';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import {
   arrangeOrder,
