@@ -17,7 +17,7 @@ import {
 import type { PlaceOrderBody } from './order-schemas';
 import type { FingerprintClaim, OrdersRepository } from './orders-repository';
 
-/** What placing an order needs from the outside; place-order.ts wires the real ones. */
+/** What placing an order needs from the outside; handlers/place-order.ts wires the real ones. */
 export interface OrderPlacementDependencies {
   /** The catalog's current quotes of those of `productIds` it has. */
   quoteProducts: (productIds: string[]) => Promise<ProductQuote[]>;

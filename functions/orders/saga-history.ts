@@ -26,7 +26,7 @@ export const createSagaHistoryReader =
         nextToken = page.nextToken;
       } while (nextToken);
     } catch (error) {
-      // An order whose saga never started (see place-order.ts) has no execution to show.
+      // An order whose saga never started (see handlers/place-order.ts) has no execution to show.
       if (error instanceof Error && error.name === 'ExecutionDoesNotExist') {
         throw new NotFound('This order has no saga execution');
       }

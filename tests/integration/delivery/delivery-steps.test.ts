@@ -1,5 +1,5 @@
-import { handler as bookDelivery } from '../../../functions/delivery/book-delivery';
-import { handler as cancelDelivery } from '../../../functions/delivery/cancel-delivery';
+import { handler as bookDelivery } from '../../../functions/delivery/handlers/book-delivery';
+import { handler as cancelDelivery } from '../../../functions/delivery/handlers/cancel-delivery';
 import { createDeliveryRepository } from '../../../functions/delivery/delivery-repository';
 import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';

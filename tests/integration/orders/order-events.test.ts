@@ -1,7 +1,7 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { handler as cancelOrder } from '../../../functions/orders/cancel-order';
-import { handler as confirmOrder } from '../../../functions/orders/confirm-order';
-import { handler as markCompensationFailed } from '../../../functions/orders/mark-compensation-failed';
+import { handler as cancelOrder } from '../../../functions/orders/handlers/cancel-order';
+import { handler as confirmOrder } from '../../../functions/orders/handlers/confirm-order';
+import { handler as markCompensationFailed } from '../../../functions/orders/handlers/mark-compensation-failed';
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
 import { sns } from '../../../functions/lib/aws-clients';
 import {

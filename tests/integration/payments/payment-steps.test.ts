@@ -1,7 +1,7 @@
-import { handler as capturePayment } from '../../../functions/payments/capture-payment';
+import { handler as capturePayment } from '../../../functions/payments/handlers/capture-payment';
 import { createPaymentsRepository } from '../../../functions/payments/payments-repository';
-import { handler as releasePayment } from '../../../functions/payments/release-payment';
-import { handler as reservePayment } from '../../../functions/payments/reserve-payment';
+import { handler as releasePayment } from '../../../functions/payments/handlers/release-payment';
+import { handler as reservePayment } from '../../../functions/payments/handlers/reserve-payment';
 import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
