@@ -94,6 +94,12 @@ const timeoutAfter = async (
   throw new StatesError('States.Timeout', `The task did not finish within ${seconds} seconds`);
 };
 
+/** Rejects when the attempt is aborted: a stopped execution does not wait for its handler. */
+const whenAborted = (signal: AbortSignal): Promise<never> =>
+  new Promise<never>((_resolve, reject) => {
+    signal.addEventListener('abort', () => reject(abortReason(signal)), { once: true });
+  });
+
 export const invokeTask = async (
   name: string,
   state: StateDefinition,
@@ -119,9 +125,11 @@ export const invokeTask = async (
       resource,
       signal: attempt.signal,
     });
-    const result = await (state.TimeoutSeconds === undefined
-      ? work
-      : Promise.race([work, timeoutAfter(state.TimeoutSeconds, context, attempt.signal)]));
+    const racers = [work, whenAborted(attempt.signal)];
+    if (state.TimeoutSeconds !== undefined) {
+      racers.push(timeoutAfter(state.TimeoutSeconds, context, attempt.signal));
+    }
+    const result = await Promise.race(racers);
     events.succeeded(result);
     return result ?? null;
   } catch (thrown) {
