@@ -1,3 +1,3 @@
 export { startCloudWatchServer } from './server';
-export { forEachLine } from './log-lines';
+export { forEachLine, tapOutputLines } from './log-lines';
 export type { CloudWatchServer, CloudWatchServerOptions } from './types';

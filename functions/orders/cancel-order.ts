@@ -2,6 +2,7 @@ import { logger } from '../shared/logger';
 import { sagaStep } from '../shared/saga-step';
 import { ordersConfig } from './config';
 import { cancellationReasonFor, orderFingerprint, planCancel } from './domain/order';
+import { recordSagaEnd } from './order-metrics';
 import { announceEnd } from './order-status-events';
 import { createOrdersRepository } from './orders-repository';
 
@@ -21,6 +22,7 @@ export const handler = sagaStep('CancelOrder', async ({ orderId, error }) => {
         logger.warn('The cancelled order kept its fingerprint', { orderId, error: releaseError });
       });
   }
+  recordSagaEnd(order, outcome, 'CANCELLED');
   await announceEnd(order, 'CANCELLED');
   return { outcome };
 });

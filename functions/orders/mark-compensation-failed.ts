@@ -1,6 +1,7 @@
 import { sagaStep } from '../shared/saga-step';
 import { ordersConfig } from './config';
 import { planMarkCompensationFailed } from './domain/order';
+import { recordSagaEnd } from './order-metrics';
 import { announceEnd } from './order-status-events';
 import { createOrdersRepository } from './orders-repository';
 
@@ -12,6 +13,7 @@ export const handler = sagaStep('MarkCompensationFailed', async ({ orderId }) =>
     orderId,
     planMarkCompensationFailed,
   );
+  recordSagaEnd(order, outcome, 'COMPENSATION_FAILED');
   await announceEnd(order, 'COMPENSATION_FAILED');
   return { outcome };
 });

@@ -1,3 +1,4 @@
+import { recordMetric } from '../shared/metrics';
 import { logger } from '../shared/logger';
 import type { FaultPlan } from '../shared/fault-injection';
 import type { OrderSagaInput } from '../shared/order-saga-input';
@@ -151,6 +152,7 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
       } catch (error) {
         return abandon(order, error);
       }
+      recordMetric('ordersPlaced', 1);
       return order;
     },
   };

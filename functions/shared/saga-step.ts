@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainError, InvalidSagaInput, TransientError } from './errors';
 import { faultDue, faultInjectionEnabled } from './fault-injection';
 import { logger } from './logger';
+import { coldStartMetric, recordMetric } from './metrics';
 import { sagaTaskInputSchema, type OrderSagaInput, type SagaTaskInput } from './order-saga-input';
 import { isTransient } from './transient-errors';
 
@@ -47,6 +48,8 @@ export const sagaStep = <TResult>(stepName: string, step: SagaStep<TResult>) =>
   middy(async (event: unknown, context: Context): Promise<TResult> => {
     const { order, attempt } = parseSagaInput(event);
     logger.appendKeys({ step: stepName, orderId: order.orderId, attempt });
+    recordMetric('sagaStepAttempts', 1, { step: stepName });
+    if (attempt > 0) recordMetric('sagaStepRetries', 1, { step: stepName });
     if (faultInjectionEnabled() && faultDue(order.faultInjection, stepName, attempt)) {
       throw new TransientError(`Fault injected into ${stepName} (X-Fault-Injection)`);
     }
@@ -54,5 +57,6 @@ export const sagaStep = <TResult>(stepName: string, step: SagaStep<TResult>) =>
     logger.info(`${stepName} done`, { result });
     return result;
   })
+    .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logStepErrors(stepName));
