@@ -77,5 +77,7 @@ export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: url(settings.ports.cognito),
     AWS_ENDPOINT_URL_CLOUDWATCH: url(settings.ports.cloudWatch),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // What Lambda sets for on-demand functions: Powertools counts cold starts only then.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
   };
 }
