@@ -76,7 +76,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 // Digests in keys (sha256 of an Idempotency-Key, an order's fingerprint): as unique as the ids.
 const DIGEST = /\b[0-9a-f]{32,}\b/gi;
 
-/** Lost to a concurrent write: the shop's repositories read again and retry (shared/dynamo.ts). */
+/** Lost to a concurrent write: the shop's repositories read again and retry (functions/lib/dynamo/conditional-writes.ts). */
 const isConflict = (error: unknown): boolean => {
   const name = error instanceof Error ? error.name : '';
   if (

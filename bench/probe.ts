@@ -3,14 +3,14 @@ import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2, Context, SNSEvent } from 'aws-lambda';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import { loadBundledHandlers } from '../localstack/embedded/handler-bundles';
-import { lambdaContext } from '../localstack/embedded/lambda-context';
-import { buildLocalStateMachines } from '../localstack/embedded/saga-runner';
-import type { ResolvedServerlessConfig } from '../localstack/embedded/serverless-config';
+import { loadBundledHandlers } from '../embedded-stack/handler-bundles';
+import { lambdaContext } from '../embedded-stack/lambda-context';
+import { buildLocalStateMachines } from '../embedded-stack/saga-runner';
+import type { ResolvedServerlessConfig } from '../embedded-stack/serverless-config';
 import {
   startStepFunctionsServer,
   type StepFunctionsServer,
-} from '../localstack/embedded/step-functions/server';
+} from '../embedded-stack/step-functions/server';
 import {
   callScope,
   installRecorder,

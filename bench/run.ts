@@ -14,7 +14,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import {
   loadServerlessConfig,
   type ResolvedServerlessConfig,
-} from '../localstack/embedded/serverless-config';
+} from '../embedded-stack/serverless-config';
 import { ShopApi } from './api';
 import { cpuBetween, cpuSnapshot } from './cpu-usage';
 import { measureBundles, packageForAws, removePackage, type AwsPackage } from './bundles';

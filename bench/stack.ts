@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 export const ROOT = resolve(__dirname, '..');
 
-/** What the bench reads of a stack file (localstack/embedded/start.ts writes it). */
+/** What the bench reads of a stack file (embedded-stack/start.ts writes it). */
 const stackFileSchema = z.looseObject({
   httpApiUrl: z.string(),
   stepFunctionsUrl: z.string(),
@@ -89,7 +89,7 @@ export async function startOwnStack(portBase: number, logLevel?: string): Promis
   const logFile = resolve(ROOT, '.local', `bench-stack-${ports.SHOP_HTTP_PORT}.log`);
   await mkdir(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'localstack/embedded/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'embedded-stack/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

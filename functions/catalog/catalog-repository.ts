@@ -9,12 +9,12 @@
 // a moment to show in the list (never in GET /products/{productId}, read from the table).
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../shared/aws-clients';
-import { isConditionalCheckFailed } from '../shared/dynamo';
-import { NotFound } from '../shared/errors';
-import { queryPage } from '../shared/paged-query';
-import type { Page, PageQuery } from '../shared/pagination';
-import { tableAccess, type Item } from '../shared/table';
+import { dynamoDb } from '../lib/aws-clients';
+import { isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
+import { NotFound } from '../lib/errors';
+import { queryPage } from '../lib/dynamo/paged-query';
+import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { tableAccess, type Item } from '../lib/dynamo/table';
 import {
   changedFields,
   newProductRecord,

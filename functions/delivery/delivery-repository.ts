@@ -12,11 +12,11 @@
 // back in one transaction guarded by the status as read.
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../shared/aws-clients';
-import { withOptimisticRetry } from '../shared/dynamo';
-import { queryPage } from '../shared/paged-query';
-import type { Page, PageQuery } from '../shared/pagination';
-import { tableAccess, type Item } from '../shared/table';
+import { dynamoDb } from '../lib/aws-clients';
+import { withOptimisticRetry } from '../lib/dynamo/conditional-writes';
+import { queryPage } from '../lib/dynamo/paged-query';
+import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { tableAccess, type Item } from '../lib/dynamo/table';
 import {
   newSlot,
   planBooking,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { loadConfig, resourceName } from '../shared/config';
-import { callFunction } from '../shared/internal-calls';
-import { quoteProductsAnswerSchema, type QuoteProductsRequest } from '../shared/internal-contracts';
+import { loadConfig, resourceName } from '../lib/config';
+import { callFunction } from '../lib/internal-calls';
+import {
+  quoteProductsAnswerSchema,
+  type QuoteProductsRequest,
+} from '../../contracts/internal-calls';
 
 // Only the HTTP handlers ask the catalog; the saga steps never need this wiring.
 const config = loadConfig(z.object({ CATALOG_QUOTE_FUNCTION_NAME: resourceName }));

@@ -12,9 +12,9 @@
 // single transaction (all or none); ReleaseStock flips the reservation's status
 // and gives the units back in one transaction guarded by the status as read.
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../shared/aws-clients';
-import { isConditionalCheckFailed, withOptimisticRetry } from '../shared/dynamo';
-import { tableAccess, type Item, type TransactItem } from '../shared/table';
+import { dynamoDb } from '../lib/aws-clients';
+import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
+import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import {
   assertOnHand,
   assertOnHandCoversReserved,

@@ -8,11 +8,11 @@
 // does not exist yet, so an event delivered twice (SNS delivers at least once) leaves exactly
 // one notification. Markers sort apart from notifications and never show in the list.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../shared/aws-clients';
-import { cancellationCodes } from '../shared/dynamo';
-import { queryPage } from '../shared/paged-query';
-import type { Page, PageQuery } from '../shared/pagination';
-import { tableAccess, type Item } from '../shared/table';
+import { dynamoDb } from '../lib/aws-clients';
+import { cancellationCodes } from '../lib/dynamo/conditional-writes';
+import { queryPage } from '../lib/dynamo/paged-query';
+import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { tableAccess, type Item } from '../lib/dynamo/table';
 import type { Notification, NotificationType } from './domain/notification';
 
 /** A notification as GET /notifications shows it: whose it is goes without saying. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig, resourceName } from '../shared/config';
+import { loadConfig, resourceName } from '../lib/config';
 
 // The namespace Powertools Metrics writes to (serverless.yml: shop-<stage>), read here too.
 export const operationsConfig = loadConfig(

@@ -1,5 +1,5 @@
-import { NotFound } from '../shared/errors';
-import type { Caller } from '../shared/http-auth';
+import { NotFound } from '../lib/errors';
+import type { Caller } from '../lib/middleware/http-auth';
 import type { Order } from './domain/order';
 import type { OrdersRepository } from './orders-repository';
 

@@ -1,4 +1,4 @@
-import { recordMetric } from '../shared/metrics';
+import { recordMetric } from '../lib/metrics';
 import type { Order, OrderStatus } from './domain/order';
 
 type SagaEnd = Extract<OrderStatus, 'CONFIRMED' | 'CANCELLED' | 'COMPENSATION_FAILED'>;

@@ -1,7 +1,7 @@
-import { recordMetric } from '../shared/metrics';
-import { logger } from '../shared/logger';
-import type { FaultPlan } from '../shared/fault-injection';
-import type { OrderSagaInput } from '../shared/order-saga-input';
+import { logger } from '../lib/logger';
+import type { FaultPlan } from '../../contracts/order-saga';
+import type { OrderSagaInput } from '../../contracts/order-saga';
+import { recordMetric } from '../lib/metrics';
 import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
   duplicateWindowEnd,
@@ -18,7 +18,7 @@ import {
 import type { PlaceOrderBody } from './order-schemas';
 import type { FingerprintClaim, OrdersRepository } from './orders-repository';
 
-/** What placing an order needs from the outside; place-order.ts wires the real ones. */
+/** What placing an order needs from the outside; handlers/place-order.ts wires the real ones. */
 export interface OrderPlacementDependencies {
   /** The catalog's current quotes of those of `productIds` it has. */
   quoteProducts: (productIds: string[]) => Promise<ProductQuote[]>;

@@ -1,6 +1,6 @@
 import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import { sfn } from '../shared/aws-clients';
-import type { OrderSagaInput } from '../shared/order-saga-input';
+import { sfn } from '../lib/aws-clients';
+import type { OrderSagaInput } from '../../contracts/order-saga';
 
 /**
  * Starts an order's saga. The execution is named by the order id, so Step Functions itself

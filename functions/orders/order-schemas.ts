@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from '../shared/pagination';
+import { pageQuerySchema } from '../lib/dynamo/pagination';
 
 // The orders routes' request messages (API.md "Orders"). Strict: a client can never set a
 // price, a total, a status or a user.

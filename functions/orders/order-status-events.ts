@@ -1,4 +1,4 @@
-import { publishEvent } from '../shared/event-publisher';
+import { publishEvent } from '../lib/event-publisher';
 import { orderStatusEvent, type Order, type OrderStatus } from './domain/order';
 
 /**

@@ -8,7 +8,7 @@
 //                orderId (the order that holds it), createdAt, expiresAt (epoch
 //                seconds: the end of the duplicate window, the table's TTL attribute)
 //   idempotency  pk=USER#<userId>  sk=IDEMPOTENCY#placeOrder#<sha256 of the key>
-//                a POST /orders Idempotency-Key record (shared/idempotency.ts), with
+//                a POST /orders Idempotency-Key record (functions/lib/idempotency/idempotency.ts), with
 //                expiresAt as well
 // Fingerprints and idempotency records carry no gsi1 attributes: the byUser index
 // holds orders only.
@@ -24,18 +24,18 @@
 // reach another user's orders nor make DynamoDB fail.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../shared/aws-clients';
+import { dynamoDb } from '../lib/aws-clients';
 import {
   cancellationCodes,
   isConditionalCheckFailed,
   isStaleWrite,
   withOptimisticRetry,
-} from '../shared/dynamo';
-import { ConcurrentUpdate, Conflict, NotFound } from '../shared/errors';
-import { idempotencySortKey, type IdempotencyRecordKey } from '../shared/idempotency';
-import { queryPage } from '../shared/paged-query';
-import type { Page, PageQuery } from '../shared/pagination';
-import { tableAccess, type Item, type TransactItem } from '../shared/table';
+} from '../lib/dynamo/conditional-writes';
+import { ConcurrentUpdate, Conflict, NotFound } from '../lib/errors';
+import { idempotencySortKey, type IdempotencyRecordKey } from '../lib/idempotency/idempotency';
+import { queryPage } from '../lib/dynamo/paged-query';
+import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import { DuplicateOrder } from './domain/errors';
 import {
   blocksDuplicate,

@@ -1,6 +1,6 @@
 import { GetExecutionHistoryCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
-import { sfn } from '../shared/aws-clients';
-import { NotFound } from '../shared/errors';
+import { sfn } from '../lib/aws-clients';
+import { NotFound } from '../lib/errors';
 
 /** The execution of an order's saga is named by the order id (see order-saga-starter.ts). */
 export const executionArnOf = (stateMachineArn: string, orderId: string): string =>
@@ -26,7 +26,7 @@ export const createSagaHistoryReader =
         nextToken = page.nextToken;
       } while (nextToken);
     } catch (error) {
-      // An order whose saga never started (see place-order.ts) has no execution to show.
+      // An order whose saga never started (see handlers/place-order.ts) has no execution to show.
       if (error instanceof Error && error.name === 'ExecutionDoesNotExist') {
         throw new NotFound('This order has no saga execution');
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig, resourceName, shopCurrency } from '../shared/config';
+import { loadConfig, resourceName, shopCurrency } from '../lib/config';
 
 export const paymentsConfig = loadConfig(
   z.object({ PAYMENTS_TABLE_NAME: resourceName, SHOP_CURRENCY: shopCurrency }),

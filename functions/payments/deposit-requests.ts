@@ -1,4 +1,4 @@
-import { idempotencySortKey, type IdempotencyRecordKey } from '../shared/idempotency';
+import { idempotencySortKey, type IdempotencyRecordKey } from '../lib/idempotency/idempotency';
 
 // The POST /wallet/deposits Idempotency-Key records, in the payments table next to the wallet
 // they concern (see payments-repository.ts for the rest of the key design):

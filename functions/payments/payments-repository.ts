@@ -13,12 +13,12 @@
 // status as read, so a repeated or concurrent step cannot apply twice.
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../shared/aws-clients';
-import { isConditionalCheckFailed, withOptimisticRetry } from '../shared/dynamo';
-import { NotFound } from '../shared/errors';
-import { queryPage } from '../shared/paged-query';
-import type { Page, PageQuery } from '../shared/pagination';
-import { tableAccess, type Item, type TransactItem } from '../shared/table';
+import { dynamoDb } from '../lib/aws-clients';
+import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
+import { NotFound } from '../lib/errors';
+import { queryPage } from '../lib/dynamo/paged-query';
+import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import {
   assertDepositAmount,
   newWallet,

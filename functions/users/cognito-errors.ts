@@ -1,4 +1,4 @@
-import { Unauthenticated, ValidationFailed } from '../shared/errors';
+import { Unauthenticated, ValidationFailed } from '../lib/errors';
 
 // How Cognito's answers become the contract's. Cognito and cognito-local name the same failure
 // differently (a wrong password is NotAuthorizedException on AWS, InvalidPasswordException on

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig, resourceName } from '../shared/config';
+import { loadConfig, resourceName } from '../lib/config';
 
 export const usersConfig = loadConfig(
   z.object({

@@ -7,8 +7,8 @@ import {
   SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { cognito } from '../shared/aws-clients';
-import { Unauthenticated } from '../shared/errors';
+import { cognito } from '../lib/aws-clients';
+import { Unauthenticated } from '../lib/errors';
 import {
   isAlreadyConfirmed,
   isEmailRegistered,

@@ -1,9 +1,9 @@
-import type { UserRegisteredEvent } from '../shared/events';
+import type { UserRegisteredEvent } from '../../contracts/events';
 import { emailTaken } from './domain/errors';
 import { newProfile, userRegistered, type Profile } from './domain/profile';
 import type { UsersRepository } from './users-repository';
 
-/** What registering needs from the outside; register-user.ts wires the real ones. */
+/** What registering needs from the outside; handlers/register-user.ts wires the real ones. */
 export interface RegistrationDependencies {
   /** Cognito SignUp: the new identity's `sub`, or undefined when the address has one already. */
   signUp: (email: string, password: string) => Promise<string | undefined>;

@@ -5,10 +5,10 @@
 // signed-in request reads its profile with one GetItem. The e-mail address needs no item of its
 // own: Cognito keeps it unique (one identity per address), and the profile follows the identity.
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../shared/aws-clients';
-import { isConditionalCheckFailed } from '../shared/dynamo';
-import { NotFound } from '../shared/errors';
-import { tableAccess, type Item } from '../shared/table';
+import { dynamoDb } from '../lib/aws-clients';
+import { isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
+import { NotFound } from '../lib/errors';
+import { tableAccess, type Item } from '../lib/dynamo/table';
 import { changedFields, type Profile, type ProfileChanges } from './domain/profile';
 
 const profileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { lambdaContext as localLambdaContext } from '../../localstack/embedded/lambda-context';
+import { lambdaContext as localLambdaContext } from '../../embedded-stack/lambda-context';
 
 /** A Lambda context for a handler called by a test, with 30 s to run. */
 export const lambdaContext = (functionName = 'test-function'): Context =>

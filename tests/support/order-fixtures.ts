@@ -2,7 +2,7 @@ import { createDeliveryRepository } from '../../functions/delivery/delivery-repo
 import { createInventoryRepository } from '../../functions/inventory/inventory-repository';
 import { createOrdersRepository } from '../../functions/orders/orders-repository';
 import { createPaymentsRepository } from '../../functions/payments/payments-repository';
-import type { OrderSagaInput } from '../../functions/shared/order-saga-input';
+import type { OrderSagaInput } from '../../contracts/order-saga';
 import { requiredEnv, sagaInput, uniqueId } from './saga-fixtures';
 import { snapshotTable } from './table-snapshot';
 

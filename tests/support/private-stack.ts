@@ -20,7 +20,7 @@ export async function startPrivateStack(name: string, base: number): Promise<Pri
   const stackFile = resolve(ROOT, '.local', `${name}-stack-${base}.json`);
   const running = await startStack(
     process.execPath,
-    ['--import', 'tsx', 'localstack/embedded/start.ts'],
+    ['--import', 'tsx', 'embedded-stack/start.ts'],
     {
       ...process.env,
       ...portsAt(base),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OrderSagaInput } from '../../functions/shared/order-saga-input';
+import type { OrderSagaInput } from '../../contracts/order-saga';
 
 export const uniqueId = (prefix: string): string => `${prefix}-${randomUUID()}`;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { QuotedProduct } from '../../shared/internal-contracts';
+import type { QuotedProduct } from '../../../contracts/internal-calls';
 
 // Field rules of a product, shared by the request schemas of the catalog's routes so that
 // creating and changing a product cannot disagree on them.
@@ -68,7 +68,7 @@ export const presentProduct = (record: ProductRecord, currency: string): Product
   createdAt: record.createdAt,
 });
 
-/** The catalog's answer to another context asking for prices (internal-contracts.ts). */
+/** The catalog's answer to another context asking for prices (contracts/internal-calls.ts). */
 export const quoteOf = (record: ProductRecord, currency: string): QuotedProduct => ({
   productId: record.productId,
   name: record.name,

@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../../shared/errors';
+import { ValidationFailed } from '../../lib/errors';
 import { SlotUnavailable } from './errors';
 
 export interface Slot {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '../../lib/errors';
 
 /** Business: some item has fewer units available than ordered, or no stock record. */
 export class OutOfStock extends DomainError {

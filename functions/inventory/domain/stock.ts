@@ -1,4 +1,4 @@
-import { Conflict, ValidationFailed } from '../../shared/errors';
+import { Conflict, ValidationFailed } from '../../lib/errors';
 import { OutOfStock } from './errors';
 
 export interface StockLevel {

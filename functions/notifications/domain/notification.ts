@@ -2,7 +2,7 @@ import type {
   OrderCancelledEvent,
   OrderConfirmedEvent,
   UserRegisteredEvent,
-} from '../../shared/events';
+} from '../../../contracts/events';
 
 export type NotificationType = 'WELCOME' | 'ORDER_CONFIRMED' | 'ORDER_CANCELLED';
 

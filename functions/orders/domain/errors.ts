@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '../../lib/errors';
 
 /** Technical: a saga step asked for a status change the order's status forbids. */
 export class InvalidOrderTransition extends DomainError {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { DataIntegrityError, ValidationFailed } from '../../shared/errors';
+import { DataIntegrityError, ValidationFailed } from '../../lib/errors';
 import type {
   OrderCancelledEvent,
   OrderCompensationFailedEvent,
   OrderConfirmedEvent,
-} from '../../shared/events';
-import type { OrderSagaInput } from '../../shared/order-saga-input';
+} from '../../../contracts/events';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { InvalidOrderTransition, UnknownProduct } from './errors';
 
 export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'COMPENSATION_FAILED';

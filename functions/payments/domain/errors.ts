@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '../../lib/errors';
 
 /** Business: the wallet's available amount is below the total, or there is no wallet. */
 export class PaymentDeclined extends DomainError {

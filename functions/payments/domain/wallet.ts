@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../../shared/errors';
+import { ValidationFailed } from '../../lib/errors';
 import { CurrencyMismatch, NoHoldToCapture, PaymentDeclined } from './errors';
 
 export interface Wallet {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '../../lib/errors';
 
 /** The e-mail address already belongs to a registered user (API.md: 409 EMAIL_TAKEN). */
 export class EmailTaken extends DomainError {

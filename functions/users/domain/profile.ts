@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { UserRegisteredEvent } from '../../shared/events';
+import type { UserRegisteredEvent } from '../../../contracts/events';
 
 // The rules of a user's profile. The identity (e-mail and password) lives in Cognito; the profile
 // (name, phone) in the users table, keyed by the identity's `sub`.

@@ -8,7 +8,7 @@ export interface Session {
 
 /**
  * The claims of a token Cognito just handed us over TLS: read, not verified (verifying is for
- * tokens that come from clients, see functions/shared/http-auth.ts).
+ * tokens that come from clients, see functions/lib/middleware/http-auth.ts).
  */
 export const claimsOf = (token: string): Record<string, unknown> => {
   const payload = token.split('.')[1] ?? '';

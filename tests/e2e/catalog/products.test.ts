@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { encodeCursor } from '../../../functions/shared/pagination';
+import { encodeCursor } from '../../../functions/lib/dynamo/pagination';
 import { badBodies, contractError } from '../../support/contract-checks';
 import { adminToken, api, registerAndLogin } from '../../support/http-client';
 

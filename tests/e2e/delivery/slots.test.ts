@@ -1,4 +1,4 @@
-import { encodeCursor } from '../../../functions/shared/pagination';
+import { encodeCursor } from '../../../functions/lib/dynamo/pagination';
 import { badBodies, contractError } from '../../support/contract-checks';
 import { adminToken, api, registerAndLogin } from '../../support/http-client';
 

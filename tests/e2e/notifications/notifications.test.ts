@@ -1,4 +1,4 @@
-import { encodeCursor } from '../../../functions/shared/pagination';
+import { encodeCursor } from '../../../functions/lib/dynamo/pagination';
 import { contractError } from '../../support/contract-checks';
 import { api, registerAndLogin } from '../../support/http-client';
 import { notificationsUntil, type Notification, type Page } from '../../support/shop-scenario';

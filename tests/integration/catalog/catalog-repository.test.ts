@@ -1,7 +1,7 @@
 import { createCatalogRepository } from '../../../functions/catalog/catalog-repository';
 import type { ProductRecord } from '../../../functions/catalog/domain/product';
-import { handler as quoteProducts } from '../../../functions/catalog/quote-products';
-import { encodeCursor } from '../../../functions/shared/pagination';
+import { handler as quoteProducts } from '../../../functions/catalog/handlers/quote-products';
+import { encodeCursor } from '../../../functions/lib/dynamo/pagination';
 import { lambdaContext } from '../../support/lambda-context';
 import { requiredEnv, uniqueId } from '../../support/saga-fixtures';
 

@@ -1,7 +1,7 @@
-import { handler as bookDelivery } from '../../../functions/delivery/book-delivery';
-import { handler as cancelDelivery } from '../../../functions/delivery/cancel-delivery';
+import { handler as bookDelivery } from '../../../functions/delivery/handlers/book-delivery';
+import { handler as cancelDelivery } from '../../../functions/delivery/handlers/cancel-delivery';
 import { createDeliveryRepository } from '../../../functions/delivery/delivery-repository';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';

@@ -1,5 +1,5 @@
 import { createDeliveryRepository } from '../../../functions/delivery/delivery-repository';
-import { handler as describeSlot } from '../../../functions/delivery/describe-slot';
+import { handler as describeSlot } from '../../../functions/delivery/handlers/describe-slot';
 import { lambdaContext } from '../../support/lambda-context';
 import { requiredEnv, uniqueId } from '../../support/saga-fixtures';
 

@@ -119,7 +119,7 @@ const DYNAMODB_DATA_ACTIONS = [
   'Query',
 ].map((operation) => `dynamodb:${operation}`);
 const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
-/** The other contexts' read APIs (functions/shared/internal-contracts.ts). */
+/** The other contexts' read APIs (contracts/internal-calls.ts). */
 const INTERNAL_FUNCTIONS = ['quoteProducts', 'describeSlot'];
 
 /**

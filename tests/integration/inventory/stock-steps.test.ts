@@ -1,7 +1,7 @@
 import { createInventoryRepository } from '../../../functions/inventory/inventory-repository';
-import { handler as releaseStock } from '../../../functions/inventory/release-stock';
-import { handler as reserveStock } from '../../../functions/inventory/reserve-stock';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import { handler as releaseStock } from '../../../functions/inventory/handlers/release-stock';
+import { handler as reserveStock } from '../../../functions/inventory/handlers/reserve-stock';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';

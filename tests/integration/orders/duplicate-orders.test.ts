@@ -1,4 +1,4 @@
-import { handler as cancelOrder } from '../../../functions/orders/cancel-order';
+import { handler as cancelOrder } from '../../../functions/orders/handlers/cancel-order';
 import {
   duplicateWindowEnd,
   orderFingerprint,

@@ -1,11 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { placeOrderRequestKey } from '../../../functions/orders/orders-repository';
-import { dynamoDb } from '../../../functions/shared/aws-clients';
+import { dynamoDb } from '../../../functions/lib/aws-clients';
 import {
   createIdempotencyStore,
   requestHash,
   runIdempotent,
-} from '../../../functions/shared/idempotency';
+} from '../../../functions/lib/idempotency/idempotency';
 import { requiredEnv, uniqueId } from '../../support/saga-fixtures';
 
 // The Idempotency-Key records' conditions against the real orders table (DynamoDB Local).

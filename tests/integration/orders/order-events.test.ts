@@ -1,15 +1,15 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { handler as cancelOrder } from '../../../functions/orders/cancel-order';
-import { handler as confirmOrder } from '../../../functions/orders/confirm-order';
-import { handler as markCompensationFailed } from '../../../functions/orders/mark-compensation-failed';
+import { handler as cancelOrder } from '../../../functions/orders/handlers/cancel-order';
+import { handler as confirmOrder } from '../../../functions/orders/handlers/confirm-order';
+import { handler as markCompensationFailed } from '../../../functions/orders/handlers/mark-compensation-failed';
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
-import { sns } from '../../../functions/shared/aws-clients';
+import { sns } from '../../../functions/lib/aws-clients';
 import {
   orderCancelledEventSchema,
   orderCompensationFailedEventSchema,
   orderConfirmedEventSchema,
-} from '../../../functions/shared/events';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+} from '../../../contracts/events';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';

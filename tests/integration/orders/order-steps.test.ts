@@ -1,9 +1,9 @@
-import { handler as cancelOrder } from '../../../functions/orders/cancel-order';
-import { handler as confirmOrder } from '../../../functions/orders/confirm-order';
+import { handler as cancelOrder } from '../../../functions/orders/handlers/cancel-order';
+import { handler as confirmOrder } from '../../../functions/orders/handlers/confirm-order';
 import type { NewOrder } from '../../../functions/orders/domain/order';
-import { handler as markCompensationFailed } from '../../../functions/orders/mark-compensation-failed';
+import { handler as markCompensationFailed } from '../../../functions/orders/handlers/mark-compensation-failed';
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';

@@ -1,7 +1,7 @@
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
 import { planCancelUnstarted } from '../../../functions/orders/domain/order';
 import type { Order } from '../../../functions/orders/domain/order';
-import { encodeCursor } from '../../../functions/shared/pagination';
+import { encodeCursor } from '../../../functions/lib/dynamo/pagination';
 import { requiredEnv, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 

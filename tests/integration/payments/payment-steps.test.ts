@@ -1,8 +1,8 @@
-import { handler as capturePayment } from '../../../functions/payments/capture-payment';
+import { handler as capturePayment } from '../../../functions/payments/handlers/capture-payment';
 import { createPaymentsRepository } from '../../../functions/payments/payments-repository';
-import { handler as releasePayment } from '../../../functions/payments/release-payment';
-import { handler as reservePayment } from '../../../functions/payments/reserve-payment';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import { handler as releasePayment } from '../../../functions/payments/handlers/release-payment';
+import { handler as reservePayment } from '../../../functions/payments/handlers/reserve-payment';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';

@@ -7,7 +7,7 @@ import {
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { createSagaHistoryReader } from '../../../functions/orders/saga-history';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import {
   arrangeOrder,
   delivery,

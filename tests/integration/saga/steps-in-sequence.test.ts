@@ -1,13 +1,13 @@
-import { handler as bookDelivery } from '../../../functions/delivery/book-delivery';
-import { handler as cancelDelivery } from '../../../functions/delivery/cancel-delivery';
-import { handler as releaseStock } from '../../../functions/inventory/release-stock';
-import { handler as reserveStock } from '../../../functions/inventory/reserve-stock';
-import { handler as cancelOrder } from '../../../functions/orders/cancel-order';
-import { handler as confirmOrder } from '../../../functions/orders/confirm-order';
-import { handler as capturePayment } from '../../../functions/payments/capture-payment';
-import { handler as releasePayment } from '../../../functions/payments/release-payment';
-import { handler as reservePayment } from '../../../functions/payments/reserve-payment';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import { handler as bookDelivery } from '../../../functions/delivery/handlers/book-delivery';
+import { handler as cancelDelivery } from '../../../functions/delivery/handlers/cancel-delivery';
+import { handler as releaseStock } from '../../../functions/inventory/handlers/release-stock';
+import { handler as reserveStock } from '../../../functions/inventory/handlers/reserve-stock';
+import { handler as cancelOrder } from '../../../functions/orders/handlers/cancel-order';
+import { handler as confirmOrder } from '../../../functions/orders/handlers/confirm-order';
+import { handler as capturePayment } from '../../../functions/payments/handlers/capture-payment';
+import { handler as releasePayment } from '../../../functions/payments/handlers/release-payment';
+import { handler as reservePayment } from '../../../functions/payments/handlers/reserve-payment';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep, type SagaHandler } from '../../support/lambda-context';
 import {
   arrangeOrder,

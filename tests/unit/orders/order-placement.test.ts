@@ -11,7 +11,7 @@ import {
   type OrderPlacementDependencies,
 } from '../../../functions/orders/order-placement';
 import type { FingerprintClaim } from '../../../functions/orders/orders-repository';
-import type { OrderSagaInput } from '../../../functions/shared/order-saga-input';
+import type { OrderSagaInput } from '../../../contracts/order-saga';
 
 const quotes = [
   { productId: 'p-1', name: 'Mug', price: 1250, currency: 'USD' },

@@ -1,4 +1,4 @@
-import type { UserRegisteredEvent } from '../../../functions/shared/events';
+import type { UserRegisteredEvent } from '../../../contracts/events';
 import { EmailTaken } from '../../../functions/users/domain/errors';
 import type { Profile } from '../../../functions/users/domain/profile';
 import {

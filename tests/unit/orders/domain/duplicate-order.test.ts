@@ -6,7 +6,7 @@ import {
   placeOrderRequest,
   type OrderStatus,
 } from '../../../../functions/orders/domain/order';
-import { requestHash } from '../../../../functions/shared/idempotency';
+import { requestHash } from '../../../../functions/lib/idempotency/idempotency';
 
 const mug = { productId: 'p-mug', quantity: 2 };
 const tea = { productId: 'p-tea', quantity: 1 };

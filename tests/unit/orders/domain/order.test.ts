@@ -16,8 +16,8 @@ import {
   orderCancelledEventSchema,
   orderCompensationFailedEventSchema,
   orderConfirmedEventSchema,
-} from '../../../../functions/shared/events';
-import { orderSagaInputSchema } from '../../../../functions/shared/order-saga-input';
+} from '../../../../contracts/events';
+import { orderSagaInputSchema } from '../../../../contracts/order-saga';
 import { thrownBy } from '../../../support/thrown';
 
 describe('cancellationReasonFor', () => {

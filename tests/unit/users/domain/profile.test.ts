@@ -9,7 +9,7 @@ import {
   profileView,
   userRegistered,
 } from '../../../../functions/users/domain/profile';
-import { userRegisteredEventSchema } from '../../../../functions/shared/events';
+import { userRegisteredEventSchema } from '../../../../contracts/events';
 
 const NOW = '2030-01-02T03:04:05.000Z';
 

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { currencyCode, id } from './fields';
+
+/** The saga's Task state names: the steps a fault can be injected into (API.md "Fault injection"). */
+export const SAGA_STEPS = [
+  'ReservePayment',
+  'ReserveStock',
+  'BookDelivery',
+  'CapturePayment',
+  'ConfirmOrder',
+  'CancelDelivery',
+  'ReleaseStock',
+  'ReleasePayment',
+  'CancelOrder',
+  'MarkCompensationFailed',
+] as const;
+
+export const faultPlanSchema = z.partialRecord(z.enum(SAGA_STEPS), z.enum(['error', 'error-once']));
+export type FaultPlan = z.infer<typeof faultPlanSchema>;
+
+export const sagaItemSchema = z.strictObject({
+  productId: id,
+  quantity: z.int().min(1).max(100),
+});
+
+/**
+ * The one input of every saga task: the state machine passes its whole state
+ * to each Task (forward steps keep it with `ResultPath: null`; a Catch adds
+ * `{Error, Cause}` at `$.error`).
+ */
+export const orderSagaInputSchema = z.strictObject({
+  orderId: id,
+  userId: id,
+  items: z
+    .array(sagaItemSchema)
+    .min(1)
+    .max(50)
+    .refine(
+      (items) => new Set(items.map((item) => item.productId)).size === items.length,
+      'productIds must be distinct',
+    ),
+  total: z.int().min(0),
+  currency: currencyCode,
+  deliverySlotId: id,
+  error: z.strictObject({ Error: z.string(), Cause: z.string() }).optional(),
+  faultInjection: faultPlanSchema.optional(),
+});
+
+/**
+ * What each Task receives (the ASL's Parameters): the whole saga state, and which attempt this
+ * is (`$$.State.RetryCount`, 0 for the first), which only fault injection reads.
+ */
+export const sagaTaskInputSchema = z.strictObject({
+  order: orderSagaInputSchema,
+  attempt: z.int().min(0),
+});
+
+export type SagaTaskInput = z.infer<typeof sagaTaskInputSchema>;
+
+export type OrderSagaInput = z.infer<typeof orderSagaInputSchema>;
+export type SagaItem = z.infer<typeof sagaItemSchema>;

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Where the embedded stack listens. Every port can be moved through the environment, so a second
+ * stack (the test suite's) can run beside a developer's `npm start`.
+ */
+const portSchema = z.coerce.number().int().min(1).max(65535);
+
+const settingsSchema = z.object({
+  SHOP_HTTP_PORT: portSchema.default(3000),
+  SHOP_LAMBDA_PORT: portSchema.default(3002),
+  SHOP_SNS_PORT: portSchema.default(4002),
+  SHOP_DYNAMODB_PORT: portSchema.default(8000),
+  SHOP_SFN_PORT: portSchema.default(8083),
+  SHOP_COGNITO_PORT: portSchema.default(9229),
+  SHOP_CLOUDWATCH_PORT: portSchema.default(8084),
+  SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+});
+
+export const PROJECT_ROOT = resolve(__dirname, '..');
+export const LOCAL_STAGE = 'local';
+export const HOST = '127.0.0.1';
+
+export interface EmbeddedStackSettings {
+  region: string;
+  ports: {
+    http: number;
+    lambda: number;
+    sns: number;
+    dynamodb: number;
+    stepFunctions: number;
+    cognito: number;
+    cloudWatch: number;
+  };
+  stackFile: string;
+  /** Where this stack's functions are built (relative to the project), one folder per stack. */
+  buildDir: string;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStackSettings {
+  const parsed = settingsSchema.parse(env);
+  return {
+    region: parsed.AWS_REGION,
+    ports: {
+      http: parsed.SHOP_HTTP_PORT,
+      lambda: parsed.SHOP_LAMBDA_PORT,
+      sns: parsed.SHOP_SNS_PORT,
+      dynamodb: parsed.SHOP_DYNAMODB_PORT,
+      stepFunctions: parsed.SHOP_SFN_PORT,
+      cognito: parsed.SHOP_COGNITO_PORT,
+      cloudWatch: parsed.SHOP_CLOUDWATCH_PORT,
+    },
+    stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
+    buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,
+  };
+}
+
+export const url = (port: number): string => `http://${HOST}:${port}`;
+
+/**
+ * The environment every function sees locally, in-process or under serverless-offline: the
+ * SDK's own endpoint variables point each service at its local stand-in, so functions/ holds no
+ * endpoint code. The credentials are dummies: nothing local checks them.
+ */
+export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<string, string> {
+  return {
+    AWS_REGION: settings.region,
+    AWS_DEFAULT_REGION: settings.region,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: url(settings.ports.dynamodb),
+    AWS_ENDPOINT_URL_SFN: url(settings.ports.stepFunctions),
+    AWS_ENDPOINT_URL_SNS: url(settings.ports.sns),
+    AWS_ENDPOINT_URL_LAMBDA: url(settings.ports.lambda),
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: url(settings.ports.cognito),
+    AWS_ENDPOINT_URL_CLOUDWATCH: url(settings.ports.cloudWatch),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // What Lambda sets for on-demand functions: Powertools counts cold starts only then.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+  };
+}

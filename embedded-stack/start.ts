@@ -1,0 +1,211 @@
+/**
+ * `npm start`: the shop's AWS world on this machine, with no Docker and no AWS account.
+ * DynamoDB Local (in memory) with the tables of resources/, the Step Functions endpoint running
+ * the real ASL file with the handlers in this process, serverless-offline (HTTP API, Lambda
+ * invoke, SNS delivery through serverless-offline-sns), and cognito-local with the user pool and
+ * the local stage's admin account. Ctrl-C or SIGTERM stops all of it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startCloudWatchServer, tapOutputLines, type CloudWatchServer } from './cloudwatch';
+import { startCognitoLocal } from './cognito-local';
+import { createTables, startDynamoDbLocal } from './dynamodb-local';
+import { assertPortsFree } from './free-ports';
+import { manage, type ManagedProcess } from './managed-process';
+import { buildLocalStateMachines } from './saga-runner';
+import { loadServerlessConfig, serverlessCommand } from './serverless-config';
+import {
+  awsEndpointEnvironment,
+  HOST,
+  LOCAL_STAGE,
+  PROJECT_ROOT,
+  readSettings,
+  url,
+  type EmbeddedStackSettings,
+} from './settings';
+import { seedDemoData } from './seed-demo';
+import { ensureAdminAccount, readAdminAccount, type AdminAccount } from './shop-admin';
+import { startStepFunctionsServer, type StepFunctionsServer } from './step-functions/server';
+import { waitUntil } from './wait-until';
+
+const startedAt = Date.now();
+const settings = readSettings();
+const processes: ManagedProcess[] = [];
+let stepFunctions: StepFunctionsServer | undefined;
+let cloudWatch: CloudWatchServer | undefined;
+let stopping = false;
+
+async function stop(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    // Reverse order of start: the HTTP side first, the database last.
+    await stepFunctions?.close();
+    await cloudWatch?.close();
+    for (const child of [...processes].reverse()) await child.stop();
+    await rm(settings.stackFile, { force: true });
+  }
+  process.exit(exitCode);
+}
+
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+// Orphaned (whoever started us died without passing the signal on): stop rather than linger.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop(0);
+}, 1000).unref();
+
+async function main(): Promise<void> {
+  await assertPortsFree(HOST, settings.ports);
+  // First: every handler's EMF lines are metrics from its first invocation on.
+  cloudWatch = await startCloudWatchServer({ port: settings.ports.cloudWatch, host: HOST });
+  // The saga's handlers run in this process, and print their metrics here, as on Lambda.
+  tapOutputLines(process.stdout, cloudWatch.ingestLogLine);
+  const admin = readAdminAccount();
+  const awsEnvironment = awsEndpointEnvironment(settings);
+  Object.assign(process.env, awsEnvironment, { SHOP_BUILD_DIR: settings.buildDir });
+  const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
+
+  // serverless-offline needs no table until the first request: it starts alongside the rest.
+  const offline = startServerlessOffline();
+  processes.push(offline);
+  void offline.exited.then((code) => {
+    if (stopping) return;
+    console.error(`serverless-offline exited (code ${code}); stopping the stack`);
+    void stop(1);
+  });
+
+  const configLoaded = loadServerlessConfig(process.env);
+  // Each child is tracked as soon as it runs: if another one fails to start, stop() ends it too.
+  const [config, , cognito] = await Promise.all([
+    configLoaded,
+    startDynamoDbLocal(settings.ports.dynamodb, dynamodb).then(track),
+    // It needs the pool's resolved ids and properties, and nothing else: it starts as soon as
+    // `sls print` answers, while DynamoDB Local and serverless-offline are still coming up.
+    configLoaded
+      .then((resolved) => startCognitoLocal(settings.ports.cognito, resolved))
+      .then(track),
+  ]);
+  const tables = await createTables(dynamodb, config);
+
+  // The in-process saga handlers read their configuration from here, as on Lambda.
+  Object.assign(process.env, config.provider.environment);
+  const stateMachines = await buildLocalStateMachines(
+    config,
+    resolve(PROJECT_ROOT, settings.buildDir),
+  );
+  stepFunctions = await startStepFunctionsServer({
+    port: settings.ports.stepFunctions,
+    host: HOST,
+    region: settings.region,
+    accountId: config.custom.local.accountId,
+    stateMachines,
+  });
+
+  await waitUntil(
+    `the HTTP API on port ${settings.ports.http}`,
+    async () => (await fetch(`${url(settings.ports.http)}/health`)).ok,
+    { timeoutMs: 60_000, intervalMs: 200 },
+  );
+  const { accessToken } = await ensureAdminAccount({
+    admin,
+    httpApiUrl: url(settings.ports.http),
+    cognitoUrl: cognito.url,
+    userPoolId: cognito.userPoolId,
+    region: settings.region,
+  });
+  const demo = await seedDemoData({
+    httpApiUrl: url(settings.ports.http),
+    adminToken: accessToken,
+  });
+
+  const stack = {
+    stage: LOCAL_STAGE,
+    region: settings.region,
+    httpApiUrl: url(settings.ports.http),
+    lambdaUrl: url(settings.ports.lambda),
+    stepFunctionsUrl: stepFunctions.url,
+    cloudWatchUrl: cloudWatch.url,
+    dynamodbUrl: url(settings.ports.dynamodb),
+    snsUrl: url(settings.ports.sns),
+    cognitoUrl: cognito.url,
+    userPoolId: cognito.userPoolId,
+    userPoolClientId: cognito.clientId,
+    admin,
+    demo,
+    tables,
+    stateMachineArns: stateMachines.map(
+      (machine) =>
+        `arn:aws:states:${settings.region}:${config.custom.local.accountId}:stateMachine:${machine.name}`,
+    ),
+    environment: { ...config.provider.environment, ...awsEnvironment },
+    pids: [process.pid, ...processes.map((child) => child.pid)],
+  };
+  await mkdir(dirname(settings.stackFile), { recursive: true });
+  await writeFile(settings.stackFile, JSON.stringify(stack, null, 2));
+  printBanner(settings, stack);
+}
+
+async function track<P extends ManagedProcess>(child: P): Promise<P> {
+  processes.push(child);
+  // stop() already ran while this one was starting.
+  if (stopping) await child.stop();
+  return child;
+}
+
+function startServerlessOffline(): ManagedProcess {
+  const { command, args } = serverlessCommand();
+  const child = spawn(command, [...args, 'offline', 'start', '--stage', LOCAL_STAGE], {
+    cwd: PROJECT_ROOT,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Through this process's stdout, whose lines (EMF ones become metrics) main() taps.
+  child.stdout?.pipe(process.stdout);
+  return manage('serverless-offline', child);
+}
+
+function printBanner(
+  current: EmbeddedStackSettings,
+  stack: {
+    httpApiUrl: string;
+    stepFunctionsUrl: string;
+    cloudWatchUrl: string;
+    dynamodbUrl: string;
+    snsUrl: string;
+    lambdaUrl: string;
+    cognitoUrl: string;
+    userPoolId: string;
+    userPoolClientId: string;
+    admin: AdminAccount;
+    demo: { products: number; slots: number };
+    stateMachineArns: string[];
+  },
+): void {
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(
+    [
+      '',
+      `Shop ready in ${seconds}s (stage ${LOCAL_STAGE}, region ${current.region})`,
+      `  HTTP API         ${stack.httpApiUrl}   try: curl ${stack.httpApiUrl}/health`,
+      `  Step Functions   ${stack.stepFunctionsUrl}   ${stack.stateMachineArns.join(', ')}`,
+      `  CloudWatch       ${stack.cloudWatchUrl}   GetMetricData / ListMetrics of the handlers' EMF metrics`,
+      `  DynamoDB Local   ${stack.dynamodbUrl}`,
+      `  SNS              ${stack.snsUrl}`,
+      `  Lambda invoke    ${stack.lambdaUrl}`,
+      `  Cognito          ${stack.cognitoUrl}   user pool ${stack.userPoolId}, app client ${stack.userPoolClientId}`,
+      `  Admin            ${stack.admin.email} / ${stack.admin.password}   (SHOP_ADMIN_EMAIL / SHOP_ADMIN_PASSWORD)`,
+      `  Demo data        ${stack.demo.products} products with stock, ${stack.demo.slots} delivery slots over the next 7 days`,
+      `  Stack details    ${current.stackFile}`,
+      'Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error('The local stack could not start:', error instanceof Error ? error.message : error);
+  void stop(1);
+});

@@ -1,9 +1,0 @@
-import { sagaStep } from '../shared/saga-step';
-import { deliveryConfig } from './config';
-import { createDeliveryRepository } from './delivery-repository';
-
-const delivery = createDeliveryRepository(deliveryConfig.DELIVERY_TABLE_NAME);
-
-export const handler = sagaStep('CancelDelivery', ({ orderId, deliverySlotId }) =>
-  delivery.cancelForOrder(orderId, deliverySlotId),
-);

@@ -1,3 +1,0 @@
-import { httpHandler, json } from '../shared/http-handler';
-
-export const handler = httpHandler(() => json(200, { status: 'ok' }));

@@ -1,0 +1,9 @@
+import { sagaStep } from '../../lib/middleware/saga-step';
+import { inventoryConfig } from '../config';
+import { createInventoryRepository } from '../inventory-repository';
+
+const inventory = createInventoryRepository(inventoryConfig.INVENTORY_TABLE_NAME);
+
+export const handler = sagaStep('ReserveStock', ({ orderId, items }) =>
+  inventory.reserveForOrder(orderId, items),
+);

@@ -1,9 +1,0 @@
-import { sagaStep } from '../shared/saga-step';
-import { inventoryConfig } from './config';
-import { createInventoryRepository } from './inventory-repository';
-
-const inventory = createInventoryRepository(inventoryConfig.INVENTORY_TABLE_NAME);
-
-export const handler = sagaStep('ReserveStock', ({ orderId, items }) =>
-  inventory.reserveForOrder(orderId, items),
-);

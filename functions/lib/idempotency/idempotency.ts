@@ -1,0 +1,347 @@
+// API.md "Orders": `Idempotency-Key` (1-128 chars) on a POST. The first request with a key runs
+// and answers 201; the same user repeating the key with the same body gets 200 and the first
+// answer again, also while the first is still running (the repeat waits for it); the same key
+// with another body is 422 IDEMPOTENCY_KEY_REUSED. POST /orders and POST /wallet/deposits use it,
+// each context with the records in its own table under its own key design.
+//
+// Why not Powertools idempotency (the library this follows, record for record: status, expiry,
+// in-progress expiry, a hash of the payload to validate)? It could express the contract
+// (DynamoDBPersistenceLayer with keyAttr pk / sortKeyAttr sk, payloadValidationJmesPath, and a
+// retry loop on IdempotencyAlreadyInProgressError), but it cannot be installed next to the
+// project's @aws-lambda-powertools/logger 2.36.0: idempotency 2.35.0, the newest published, pins
+// @aws-lambda-powertools/jmespath 2.35.0, while logger 2.36.0 declares jmespath 2.36.0 as a peer,
+// which is not published, so npm refuses the tree (ETARGET). Moving the logger back would change
+// every function. So this is the small conditional-write version of the same protocol; switching
+// to Powertools once its versions line up touches only this file and its two callers.
+//
+// The protocol, one record per (user, key):
+//   1. A conditional put claims the record IN_PROGRESS, with a lock token and a lock expiry (the
+//      function's remaining time: a function that died cannot hold it for longer). It succeeds
+//      when there is no record, when it has expired, or when its lock has expired or was released.
+//   2. Otherwise the record as it stands decides: another body -> 422; COMPLETED -> the stored
+//      answer, replayed; IN_PROGRESS -> wait a little and go to 1, until the first request ends.
+//   3. The holder runs the operation; on success it stores the answer COMPLETED (guarded by its
+//      lock token), on failure it releases the lock, so a repeat runs the operation afresh (an
+//      error is not remembered, as in Powertools).
+// Records expire (the table's TTL attribute) after RECORD_TTL_SECONDS; a key repeated later is a
+// new request.
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { dynamoDb } from '../aws-clients';
+import { isConditionalCheckFailed } from '../dynamo/conditional-writes';
+import { Conflict, DataIntegrityError, DomainError, ValidationFailed } from '../errors';
+import { headerValue } from '../middleware/http-request';
+import { logger } from '../logger';
+
+/** 422 IDEMPOTENCY_KEY_REUSED: the key was used for another request body. */
+export class IdempotencyKeyReused extends DomainError {
+  override readonly name = 'IdempotencyKeyReused';
+}
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
+
+/** How long a key is remembered: a day, as clients retry within minutes. */
+export const RECORD_TTL_SECONDS = 24 * 60 * 60;
+
+/** The longest a repeat waits for the first request before it answers 409 CONFLICT. */
+const MAX_WAIT_MS = 8_000;
+/** What a waiting repeat leaves of its function's time to answer at all. */
+const ANSWER_RESERVE_MS = 1_500;
+
+/** The header's value: undefined when absent; 400 VALIDATION_FAILED unless 1-128 characters. */
+export function parseIdempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length < 1 || value.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
+    const message = `must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`;
+    throw new ValidationFailed(`${IDEMPOTENCY_KEY_HEADER} ${message}`, {
+      details: [{ field: IDEMPOTENCY_KEY_HEADER, message }],
+    });
+  }
+  return value;
+}
+
+export const idempotencyKeyOf = (event: APIGatewayProxyEventV2): string | undefined =>
+  parseIdempotencyKey(headerValue(event, IDEMPOTENCY_KEY_HEADER));
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** JSON with every object's keys sorted: equal values, equal text, however they were built. */
+export const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_, member: unknown) =>
+    member !== null && typeof member === 'object' && !Array.isArray(member)
+      ? Object.fromEntries(
+          Object.entries(member as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : member,
+  );
+
+/** What "the same body" is compared by. The caller canonicalises what does not matter. */
+export const requestHash = (request: unknown): string => sha256(canonicalJson(request));
+
+/**
+ * The sort key of a record: the operation and a hash of the client's key (any 128 characters,
+ * kept out of the table's keys as they are).
+ */
+export const idempotencySortKey = (operation: string, key: string): string =>
+  `IDEMPOTENCY#${operation}#${sha256(key)}`;
+
+export interface IdempotencyRecordKey {
+  pk: string;
+  sk: string;
+}
+
+export type IdempotencyStatus = 'IN_PROGRESS' | 'COMPLETED';
+
+export interface IdempotencyRecord {
+  status: IdempotencyStatus;
+  requestHash: string;
+  /** The answer, as JSON text, once COMPLETED: replayed exactly as it was given. */
+  response?: string;
+}
+
+export type ExistingRecordDecision =
+  { action: 'REPLAY'; response: string } | { action: 'KEY_REUSED' } | { action: 'WAIT' };
+
+/**
+ * What a request does about a record it could not claim (one that is live: not expired, not
+ * released). Another body is refused even while the first is running: it can never be answered
+ * with the first's result.
+ */
+export const decideOnExisting = (
+  record: IdempotencyRecord,
+  hash: string,
+): ExistingRecordDecision => {
+  if (record.requestHash !== hash) return { action: 'KEY_REUSED' };
+  if (record.status === 'IN_PROGRESS') return { action: 'WAIT' };
+  if (record.response === undefined) {
+    throw new DataIntegrityError('A completed idempotency record has no response');
+  }
+  return { action: 'REPLAY', response: record.response };
+};
+
+/** The records' storage; createIdempotencyStore is the DynamoDB one. */
+export interface IdempotencyStore {
+  /** Whether the record was claimed: false when a live record stands in the way. */
+  claim(
+    key: IdempotencyRecordKey,
+    claim: { requestHash: string; lockToken: string; lockedUntilMs: number; expiresAt: number },
+  ): Promise<boolean>;
+  /** The record, strongly consistent; undefined when there is none or it has expired. */
+  get(key: IdempotencyRecordKey): Promise<IdempotencyRecord | undefined>;
+  complete(
+    key: IdempotencyRecordKey,
+    lockToken: string,
+    response: string,
+    expiresAt: number,
+  ): Promise<void>;
+  release(key: IdempotencyRecordKey, lockToken: string): Promise<void>;
+}
+
+const toRecord = (item: Record<string, unknown>): IdempotencyRecord => ({
+  status: item.status as IdempotencyStatus,
+  requestHash: item.requestHash as string,
+  ...(typeof item.response === 'string' ? { response: item.response } : {}),
+});
+
+/**
+ * The records in a context's own table, next to its other items; `expiresAt` (epoch seconds) is
+ * the table's TTL attribute. Conditions compare it too: TTL deletes late, an expired record
+ * must already count as gone.
+ */
+export const createIdempotencyStore = (
+  tableName: string,
+  client: DynamoDBDocumentClient = dynamoDb,
+): IdempotencyStore => ({
+  async claim(key, { requestHash: hash, lockToken, lockedUntilMs, expiresAt }) {
+    const now = Date.now();
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...key,
+            status: 'IN_PROGRESS',
+            requestHash: hash,
+            lockToken,
+            lockedUntil: lockedUntilMs,
+            expiresAt,
+            createdAt: new Date(now).toISOString(),
+          },
+          ConditionExpression:
+            'attribute_not_exists(pk) OR #expiresAt <= :nowSeconds OR ' +
+            '(#status = :inProgress AND #lockedUntil < :nowMs)',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#expiresAt': 'expiresAt',
+            '#lockedUntil': 'lockedUntil',
+          },
+          ExpressionAttributeValues: {
+            ':nowSeconds': Math.floor(now / 1000),
+            ':nowMs': now,
+            ':inProgress': 'IN_PROGRESS',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      // The refusal could carry the record (ReturnValuesOnConditionCheckFailure), but the
+      // document client leaves it marshalled: the caller reads it instead.
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  },
+
+  async get(key) {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+    );
+    const expired = (Item?.expiresAt as number | undefined) ?? 0;
+    return Item && expired > Math.floor(Date.now() / 1000) ? toRecord(Item) : undefined;
+  },
+
+  async complete(key, lockToken, response, expiresAt) {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression:
+          'SET #status = :completed, #response = :response, #expiresAt = :expiresAt ' +
+          'REMOVE #lockToken, #lockedUntil',
+        ConditionExpression: '#lockToken = :lockToken',
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          '#response': 'response',
+          '#expiresAt': 'expiresAt',
+          '#lockToken': 'lockToken',
+          '#lockedUntil': 'lockedUntil',
+        },
+        ExpressionAttributeValues: {
+          ':completed': 'COMPLETED',
+          ':response': response,
+          ':expiresAt': expiresAt,
+          ':lockToken': lockToken,
+        },
+      }),
+    );
+  },
+
+  // A failed request leaves nothing behind (API.md: a 4xx changes nothing): the record goes, if it
+  // is still this request's.
+  async release(key, lockToken) {
+    await client.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: key,
+        ConditionExpression: '#lockToken = :lockToken',
+        ExpressionAttributeNames: { '#lockToken': 'lockToken' },
+        ExpressionAttributeValues: { ':lockToken': lockToken },
+      }),
+    );
+  },
+});
+
+export interface IdempotentRequest {
+  store: IdempotencyStore;
+  /** The record's key: the context's key design, scoped by the user and the client's key. */
+  recordKey: IdempotencyRecordKey;
+  /** requestHash of the request, canonicalised by the caller. */
+  requestHash: string;
+  /** The function's context: how long a lock may be held, and how long a repeat may wait. */
+  context: Pick<Context, 'getRemainingTimeInMillis'>;
+}
+
+export interface IdempotentAnswer<R> {
+  response: R;
+  /** True when this is a repeat, answered with the first request's response. */
+  replayed: boolean;
+}
+
+const firstWaitMs = 50;
+const longestWaitMs = 400;
+
+/**
+ * Runs `operation` once per record key and request: see the protocol at the top of this file.
+ * Throws IdempotencyKeyReused for another body, and Conflict when the first request is still
+ * running after the longest wait.
+ */
+export async function runIdempotent<R>(
+  request: IdempotentRequest,
+  operation: () => Promise<R>,
+): Promise<IdempotentAnswer<R>> {
+  const { store, recordKey, requestHash: hash, context } = request;
+  const started = Date.now();
+  const remainingMs = Math.max(0, context.getRemainingTimeInMillis());
+  const waitUntil = started + Math.min(MAX_WAIT_MS, remainingMs - ANSWER_RESERVE_MS);
+  const lockToken = randomUUID();
+  let pause = firstWaitMs;
+  let vanished = 0;
+
+  for (;;) {
+    const now = Date.now();
+    const claimed = await store.claim(recordKey, {
+      requestHash: hash,
+      lockToken,
+      // The function cannot run past its remaining time: a lock never outlives its holder.
+      lockedUntilMs: started + remainingMs,
+      expiresAt: Math.floor(now / 1000) + RECORD_TTL_SECONDS,
+    });
+    if (claimed) break;
+    const existing = await store.get(recordKey);
+    if (existing) {
+      const decision = decideOnExisting(existing, hash);
+      if (decision.action === 'KEY_REUSED') {
+        throw new IdempotencyKeyReused(
+          `This ${IDEMPOTENCY_KEY_HEADER} was used with another request body`,
+        );
+      }
+      if (decision.action === 'REPLAY') {
+        return { response: JSON.parse(decision.response) as R, replayed: true };
+      }
+    } else if (++vanished <= 3) {
+      // Gone since (expired, or released by a failed first request): claim it again at once.
+      continue;
+    }
+    if (Date.now() + pause > waitUntil) {
+      throw new Conflict(
+        `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed: repeat it shortly`,
+      );
+    }
+    // Jittered, so that the waiting repeats do not all ask at the same instant.
+    await sleep(pause / 2 + Math.random() * (pause / 2));
+    pause = Math.min(longestWaitMs, pause * 2);
+  }
+
+  let response: R;
+  try {
+    response = await operation();
+  } catch (error) {
+    await store.release(recordKey, lockToken).catch((releaseError: unknown) => {
+      // The lock then runs out at the function's end, and a repeat claims it after that.
+      logger.error('An idempotency record could not be released', {
+        recordKey,
+        error: releaseError,
+      });
+    });
+    throw error;
+  }
+  const expiresAt = Math.floor(Date.now() / 1000) + RECORD_TTL_SECONDS;
+  // The operation has taken effect: the client gets its answer even when the record cannot be
+  // completed (a repeat after the lock runs out would then run the operation again).
+  await store
+    .complete(recordKey, lockToken, JSON.stringify(response), expiresAt)
+    .catch((error: unknown) => {
+      logger.error('An idempotency record could not be completed', { recordKey, error });
+    });
+  return { response, replayed: false };
+}

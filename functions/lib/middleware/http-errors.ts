@@ -1,0 +1,73 @@
+import { DomainError } from '../errors';
+import { logger } from '../logger';
+
+export interface HttpErrorMapping {
+  readonly status: number;
+  readonly code: string;
+}
+
+/**
+ * The one table from error names to the contract's statuses and codes
+ * (API.md "Conventions"). Keys are error names, the same strings Lambda
+ * reports as `errorType`; a class defined in any context maps by its name.
+ */
+export const httpErrorTable = {
+  ValidationFailed: { status: 400, code: 'VALIDATION_FAILED' },
+  MalformedJson: { status: 400, code: 'MALFORMED_JSON' },
+  UnknownProduct: { status: 400, code: 'UNKNOWN_PRODUCT' },
+  UnknownSlot: { status: 400, code: 'UNKNOWN_SLOT' },
+  Unauthenticated: { status: 401, code: 'UNAUTHENTICATED' },
+  Forbidden: { status: 403, code: 'FORBIDDEN' },
+  NotFound: { status: 404, code: 'NOT_FOUND' },
+  EmailTaken: { status: 409, code: 'EMAIL_TAKEN' },
+  DuplicateOrder: { status: 409, code: 'DUPLICATE_ORDER' },
+  Conflict: { status: 409, code: 'CONFLICT' },
+  PayloadTooLarge: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  UnsupportedMediaType: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  IdempotencyKeyReused: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' },
+} as const satisfies Record<string, HttpErrorMapping>;
+
+export type MappedErrorName = keyof typeof httpErrorTable;
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+  [extra: string]: unknown;
+}
+
+export interface HttpError {
+  statusCode: number;
+  body: ErrorBody;
+}
+
+const INTERNAL: HttpError = {
+  statusCode: 500,
+  body: { error: { code: 'INTERNAL', message: 'Internal server error' } },
+};
+
+const mappingFor = (name: string): HttpErrorMapping | undefined =>
+  Object.hasOwn(httpErrorTable, name) ? httpErrorTable[name as MappedErrorName] : undefined;
+
+/**
+ * Turns any thrown value into the contract's error answer. Anything not in
+ * the table is logged and answered with a generic 500 that reveals nothing.
+ */
+export const toHttpError = (thrown: unknown): HttpError => {
+  const mapping = thrown instanceof Error ? mappingFor(thrown.name) : undefined;
+  if (!mapping || !(thrown instanceof Error)) {
+    if (thrown instanceof Error) logger.error('Unhandled error', thrown);
+    else logger.error('Unhandled non-error thrown', { thrown: String(thrown) });
+    return structuredClone(INTERNAL);
+  }
+  const domain = thrown instanceof DomainError ? thrown : undefined;
+  return {
+    statusCode: mapping.status,
+    body: {
+      ...domain?.extras,
+      error: {
+        code: mapping.code,
+        message: thrown.message,
+        ...(domain?.details !== undefined ? { details: domain.details } : {}),
+      },
+    },
+  };
+};

@@ -1,0 +1,119 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { toHttpError } from './http-errors';
+import { parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
+import { logger } from '../logger';
+import { coldStartMetric, recordMetric } from '../metrics';
+
+export interface HttpResponse {
+  statusCode: number;
+  /** Serialised as JSON; omitted when undefined. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type HttpRoute = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => HttpResponse | Promise<HttpResponse>;
+
+export const json = (
+  statusCode: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): HttpResponse => ({ statusCode, body, ...(headers ? { headers } : {}) });
+
+const toResult = ({
+  statusCode,
+  body,
+  headers,
+}: HttpResponse): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json', ...headers },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+const errorResponses = (): middy.MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2
+> => ({
+  onError: (request) => {
+    request.response = toResult(toHttpError(request.error));
+  },
+});
+
+type HttpRequest = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+
+// Per route, as the handler saw it: the same numbers on AWS and locally, which API Gateway's own
+// metrics (per API, in resources/observability.yml) are not.
+const httpMetrics = (): middy.MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2
+> => {
+  const startedAt = new WeakMap<HttpRequest, number>();
+  const record = (request: HttpRequest): void => {
+    const started = startedAt.get(request);
+    if (started === undefined) return;
+    startedAt.delete(request);
+    const route = { route: request.event.routeKey };
+    const status = request.response?.statusCode ?? 500;
+    recordMetric('apiRequests', 1, route);
+    recordMetric('apiClientErrors', status >= 400 && status < 500 ? 1 : 0, route);
+    recordMetric('apiServerErrors', status >= 500 ? 1 : 0, route);
+    recordMetric('apiLatency', performance.now() - started, route);
+  };
+  return {
+    before: (request) => {
+      startedAt.set(request, performance.now());
+    },
+    after: record,
+    // Runs after errorResponses() (middy runs onError last-used first): the error's status is set.
+    onError: record,
+  };
+};
+
+/** The one middleware stack for HTTP API (payload v2) handlers. */
+export const httpHandler = (route: HttpRoute) =>
+  middy(
+    async (
+      event: APIGatewayProxyEventV2,
+      context: Context,
+    ): Promise<APIGatewayProxyStructuredResultV2> => toResult(await route(event, context)),
+  )
+    .use(coldStartMetric())
+    .use(httpMetrics())
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(errorResponses());
+
+export type RouteRequest<S extends RequestSchemas, C> = ParsedRequest<S> & {
+  caller: C;
+  event: APIGatewayProxyEventV2;
+  context: Context;
+};
+
+/** Who may call a route: resolves to the caller, or throws Unauthenticated / Forbidden. */
+export type Authorize<C> = (event: APIGatewayProxyEventV2) => Promise<C>;
+
+/**
+ * A route: authorize the caller first (an unauthenticated client learns nothing about the
+ * request's shape), then read the request against its schemas, then run the handler.
+ */
+export const route = <S extends RequestSchemas, C>(
+  options: { schemas: S; authorize: Authorize<C> },
+  handler: (request: RouteRequest<S, C>) => Promise<HttpResponse> | HttpResponse,
+) =>
+  httpHandler(async (event, context) => {
+    const caller = await options.authorize(event);
+    return handler({ ...parseRequest(event, options.schemas), caller, event, context });
+  });
+
+/** A route anyone may call (API.md: **public**). */
+export const publicRoute = <S extends RequestSchemas>(
+  schemas: S,
+  handler: (request: RouteRequest<S, undefined>) => Promise<HttpResponse> | HttpResponse,
+) => route({ schemas, authorize: () => Promise.resolve(undefined) }, handler);

@@ -1,0 +1,48 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, SNSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { InvalidEventMessage } from '../errors';
+import { logger } from '../logger';
+import { coldStartMetric } from '../metrics';
+
+export const parseEventMessage = <S extends z.ZodType>(schema: S, message: string): z.output<S> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    throw new InvalidEventMessage('Event message is not JSON');
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    throw new InvalidEventMessage(`Invalid event message: ${z.prettifyError(result.error)}`, {
+      details: result.error.issues,
+    });
+  }
+  return result.data;
+};
+
+const logEventErrors = (): middy.MiddlewareObj<SNSEvent, void> => ({
+  onError: ({ error }) => {
+    logger.error('Event handling failed', error ?? 'unknown error');
+  },
+});
+
+/**
+ * The one middleware stack for SNS subscribers: each record's message is
+ * parsed with the schema and handled in turn. A failure fails the invocation,
+ * so SNS retries it and finally sends it to the subscription's dead-letter
+ * queue; handlers must therefore be idempotent.
+ */
+export const snsHandler = <S extends z.ZodType>(
+  schema: S,
+  onMessage: (message: z.output<S>, context: Context) => Promise<void>,
+) =>
+  middy(async (event: SNSEvent, context: Context): Promise<void> => {
+    for (const record of event.Records) {
+      await onMessage(parseEventMessage(schema, record.Sns.Message), context);
+    }
+  })
+    .use(coldStartMetric())
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logEventErrors());
