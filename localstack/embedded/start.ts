@@ -13,7 +13,11 @@ import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
 import { startProcess, type ManagedProcess } from './managed-process';
 import { buildLocalStateMachines } from './saga-runner';
-import { loadServerlessConfig, serverlessCommand } from './serverless-config';
+import {
+  allFunctionsEnvironment,
+  loadServerlessConfig,
+  serverlessCommand,
+} from './serverless-config';
 import {
   awsEndpointEnvironment,
   HOST,
@@ -83,7 +87,8 @@ async function main(): Promise<void> {
   const tables = await createTables(dynamodb, config);
 
   // The in-process saga handlers read their configuration from here, as on Lambda.
-  Object.assign(process.env, config.provider.environment);
+  const functionsEnvironment = allFunctionsEnvironment(config);
+  Object.assign(process.env, functionsEnvironment);
   const stateMachines = await buildLocalStateMachines(
     config,
     resolve(PROJECT_ROOT, settings.buildDir),
@@ -131,7 +136,7 @@ async function main(): Promise<void> {
       (machine) =>
         `arn:aws:states:${settings.region}:${config.custom.local.accountId}:stateMachine:${machine.name}`,
     ),
-    environment: { ...config.provider.environment, ...awsEnvironment },
+    environment: { ...functionsEnvironment, ...awsEnvironment },
     pids: [process.pid, ...processes.map((child) => child.pid)],
   };
   await mkdir(dirname(settings.stackFile), { recursive: true });
