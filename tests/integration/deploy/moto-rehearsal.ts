@@ -60,15 +60,21 @@ export async function startMoto(): Promise<Moto> {
   const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: 'ignore',
   });
+  let gone: Error | undefined;
   const exited = new Promise<Error>((done) => {
+    const end = (error: Error) => {
+      gone = error;
+      done(error);
+    };
     child.once('error', (error: NodeJS.ErrnoException) =>
-      done(error.code === 'ENOENT' ? new Error(MOTO_MISSING) : error),
+      end(error.code === 'ENOENT' ? new Error(MOTO_MISSING) : error),
     );
-    child.once('exit', (code) => done(new Error(`moto_server exited with ${code}`)));
+    child.once('exit', (code) => end(new Error(`moto_server exited with ${code}`)));
   });
   const endpoint = `http://127.0.0.1:${port}`;
+  // Polls until moto answers, or stops polling once it is gone.
   const ready = (async () => {
-    for (;;) {
+    while (gone === undefined) {
       try {
         if ((await fetch(`${endpoint}/moto-api/`)).ok) return;
       } catch {
@@ -78,10 +84,11 @@ export async function startMoto(): Promise<Moto> {
   })();
   const outcome = await Promise.race([ready.then(() => undefined), exited]);
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const gone = new Promise((done) => child.once('exit', done));
+    // Never started (not installed), or already gone.
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    const exit = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
-    await gone;
+    await exit;
   };
   if (outcome) {
     await stop();
