@@ -64,8 +64,11 @@ async function main(): Promise<void> {
   Object.assign(process.env, awsEnvironment, { SHOP_BUILD_DIR: settings.buildDir });
   const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
 
-  // serverless-offline needs no table until the first request: it starts alongside the rest.
-  const offline = startServerlessOffline();
+  const configLoaded = loadServerlessConfig(process.env);
+  // serverless-offline needs no table until the first request: it starts alongside the rest. Each
+  // function carries only its own variables, but serverless-offline-sns loads the subscribers at
+  // start with the process's environment: it gets every function's.
+  const offline = startServerlessOffline(allFunctionsEnvironment(await configLoaded));
   processes.push(offline);
   void offline.exited.then((code) => {
     if (stopping) return;
@@ -73,7 +76,6 @@ async function main(): Promise<void> {
     void stop(1);
   });
 
-  const configLoaded = loadServerlessConfig(process.env);
   // Each child is tracked as soon as it runs: if another one fails to start, stop() ends it too.
   const [config, , cognito] = await Promise.all([
     configLoaded,
@@ -151,7 +153,7 @@ async function track<P extends ManagedProcess>(child: P): Promise<P> {
   return child;
 }
 
-function startServerlessOffline(): ManagedProcess {
+function startServerlessOffline(functionsEnvironment: Record<string, string>): ManagedProcess {
   const { command, args } = serverlessCommand();
   const child = startProcess(
     'serverless-offline',
@@ -159,7 +161,7 @@ function startServerlessOffline(): ManagedProcess {
     [...args, 'offline', 'start', '--stage', LOCAL_STAGE],
     {
       cwd: PROJECT_ROOT,
-      env: process.env,
+      env: { ...process.env, ...functionsEnvironment },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
