@@ -15,7 +15,11 @@ import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
 import { manage, type ManagedProcess } from './managed-process';
 import { buildLocalStateMachines } from './saga-runner';
-import { loadServerlessConfig, serverlessCommand } from './serverless-config';
+import {
+  allFunctionsEnvironment,
+  loadServerlessConfig,
+  serverlessCommand,
+} from './serverless-config';
 import {
   awsEndpointEnvironment,
   HOST,
@@ -68,8 +72,11 @@ async function main(): Promise<void> {
   Object.assign(process.env, awsEnvironment, { SHOP_BUILD_DIR: settings.buildDir });
   const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
 
-  // serverless-offline needs no table until the first request: it starts alongside the rest.
-  const offline = startServerlessOffline();
+  const configLoaded = loadServerlessConfig(process.env);
+  // serverless-offline needs no table until the first request: it starts alongside the rest. Each
+  // function carries only its own variables, but serverless-offline-sns loads the subscribers at
+  // start with the process's environment: it gets every function's.
+  const offline = startServerlessOffline(allFunctionsEnvironment(await configLoaded));
   processes.push(offline);
   void offline.exited.then((code) => {
     if (stopping) return;
@@ -77,7 +84,6 @@ async function main(): Promise<void> {
     void stop(1);
   });
 
-  const configLoaded = loadServerlessConfig(process.env);
   // Each child is tracked as soon as it runs: if another one fails to start, stop() ends it too.
   const [config, , cognito] = await Promise.all([
     configLoaded,
@@ -91,7 +97,8 @@ async function main(): Promise<void> {
   const tables = await createTables(dynamodb, config);
 
   // The in-process saga handlers read their configuration from here, as on Lambda.
-  Object.assign(process.env, config.provider.environment);
+  const functionsEnvironment = allFunctionsEnvironment(config);
+  Object.assign(process.env, functionsEnvironment);
   const stateMachines = await buildLocalStateMachines(
     config,
     resolve(PROJECT_ROOT, settings.buildDir),
@@ -140,7 +147,7 @@ async function main(): Promise<void> {
       (machine) =>
         `arn:aws:states:${settings.region}:${config.custom.local.accountId}:stateMachine:${machine.name}`,
     ),
-    environment: { ...config.provider.environment, ...awsEnvironment },
+    environment: { ...functionsEnvironment, ...awsEnvironment },
     pids: [process.pid, ...processes.map((child) => child.pid)],
   };
   await mkdir(dirname(settings.stackFile), { recursive: true });
@@ -155,11 +162,11 @@ async function track<P extends ManagedProcess>(child: P): Promise<P> {
   return child;
 }
 
-function startServerlessOffline(): ManagedProcess {
+function startServerlessOffline(functionsEnvironment: Record<string, string>): ManagedProcess {
   const { command, args } = serverlessCommand();
   const child = spawn(command, [...args, 'offline', 'start', '--stage', LOCAL_STAGE], {
     cwd: PROJECT_ROOT,
-    env: process.env,
+    env: { ...process.env, ...functionsEnvironment },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Through this process's stdout, whose lines (EMF ones become metrics) main() taps.
