@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { QuotedProduct } from '../../../contracts/internal-calls';
+import type { Product } from '../../../contracts/api/catalog';
+
+export type { Product };
 
 // Field rules of a product, shared by the request schemas of the catalog's routes so that
 // creating and changing a product cannot disagree on them.
@@ -21,16 +24,6 @@ export interface ProductRecord {
   price: number;
   createdAt: string;
   updatedAt: string;
-}
-
-/** API.md `Product`. */
-export interface Product {
-  productId: string;
-  name: string;
-  description: string;
-  price: number;
-  currency: string;
-  createdAt: string;
 }
 
 export interface NewProduct {
