@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id } from '../../../contracts/fields';
 import type { QuotedProduct } from '../../../contracts/internal-calls';
 import type { Product } from '../../../contracts/api/catalog';
 
@@ -11,7 +12,7 @@ export const MAX_DESCRIPTION_LENGTH = 2000;
 /** In minor units: one million in the major unit is more than a shop of this kind sells. */
 export const MAX_PRICE = 100_000_000;
 
-export const productIdSchema = z.string().min(1).max(128);
+export const productIdSchema = id;
 export const productNameSchema = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 export const productDescriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH);
 export const productPriceSchema = z.int().min(1).max(MAX_PRICE);
