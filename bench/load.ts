@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
-import type { ShopApi } from './api';
+import type { ShopApi } from '../client/shop-api';
+import { orderSchema } from '../contracts/api/orders';
 import { planOrder } from './order-mix';
 import type { SeededShop } from './seed';
 import { sleep } from './stats';
@@ -65,13 +65,6 @@ export interface LoadOptions {
   sequences: number[];
   onOrderEnded?: (result: OrderResult) => void;
 }
-
-const orderSchema = z.looseObject({
-  orderId: z.string(),
-  status: z.string(),
-  updatedAt: z.string(),
-  cancellationReason: z.string().optional(),
-});
 
 /** The request got no answer: it timed out, or the connection failed (undici: 'fetch failed'). */
 const isNoAnswer = (error: Error): boolean =>

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { id } from '../../contracts/fields';
 import { pageQuerySchema } from '../lib/dynamo/pagination';
 
 // The orders routes' request messages (API.md "Orders"). Strict: a client can never set a
 // price, a total, a status or a user.
-
-const id = z.string().min(1).max(128);
 
 export const placeOrderBodySchema = z.strictObject({
   items: z

@@ -173,6 +173,17 @@ export const createOrdersRepository = (
 
   const orderTaken = (orderId: string) => new Conflict(`Order ${orderId} already exists`);
 
+  /** Puts the new order alone: Conflict when its orderId is taken. */
+  const putOrder = async (created: Order, item: Item): Promise<Order> => {
+    try {
+      await table.putNew(item);
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) throw orderTaken(created.orderId);
+      throw error;
+    }
+    return created;
+  };
+
   /**
    * The fingerprint's put: free (absent, or past its window, which TTL deletes late), or held by
    * `staleHolder`, an order read as ended, which the new order takes over.
@@ -235,13 +246,7 @@ export const createOrdersRepository = (
             { extras: { order: existing } },
           );
         }
-        try {
-          await table.putNew(item);
-        } catch (error) {
-          if (isConditionalCheckFailed(error)) throw orderTaken(created.orderId);
-          throw error;
-        }
-        return created;
+        return putOrder(created, item);
       }
       staleHolder = holder.orderId;
     }
@@ -266,13 +271,7 @@ export const createOrdersRepository = (
         gsi1sk: created.createdAt,
       };
       if (claim) return createClaiming(created, item, claim);
-      try {
-        await table.putNew(item);
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) throw orderTaken(created.orderId);
-        throw error;
-      }
-      return created;
+      return putOrder(created, item);
     },
 
     /**

@@ -1,10 +1,7 @@
-import { DomainError, NotFound, ValidationFailed } from '../../../../functions/lib/errors';
+import { NotFound, ValidationFailed } from '../../../../functions/lib/errors';
+import { DuplicateOrder } from '../../../../functions/orders/domain/errors';
 import { httpErrorTable, toHttpError } from '../../../../functions/lib/middleware/http-errors';
 import { logger } from '../../../../functions/lib/logger';
-
-class DuplicateOrder extends DomainError {
-  override readonly name = 'DuplicateOrder';
-}
 
 describe('toHttpError', () => {
   beforeEach(() => {
@@ -36,9 +33,9 @@ describe('toHttpError', () => {
     });
   });
 
-  it('maps every name in the table to a 4xx status', () => {
-    for (const [name, mapping] of Object.entries(httpErrorTable)) {
-      const error = Object.assign(new Error('x'), { name });
+  it('maps every class in the table to a 4xx status', () => {
+    for (const [ErrorClass, mapping] of httpErrorTable) {
+      const error = new ErrorClass('x');
       expect(toHttpError(error)).toMatchObject({
         statusCode: mapping.status,
         body: { error: { code: mapping.code } },
@@ -46,6 +43,12 @@ describe('toHttpError', () => {
       expect(mapping.status).toBeGreaterThanOrEqual(400);
       expect(mapping.status).toBeLessThan(500);
     }
+  });
+
+  it('maps by class, not by name: a look-alike of another class is an unknown error', () => {
+    const lookAlike = Object.assign(new Error('x'), { name: 'NotFound' });
+
+    expect(toHttpError(lookAlike).statusCode).toBe(500);
   });
 
   it('answers an unknown error with a generic 500 that reveals nothing, and logs it', () => {
