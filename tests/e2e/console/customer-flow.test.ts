@@ -20,6 +20,10 @@ const FORWARD = [
 ];
 const UNDO = ['CancelDelivery', 'ReleaseStock', 'ReleasePayment', 'CancelOrder'];
 
+// A whole customer journey in a real browser (register, wait for the wallet, deposit, order, watch
+// the saga, three accessibility scans) is many requests in a row: this bounds a hung test only.
+jest.setTimeout(90_000);
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();

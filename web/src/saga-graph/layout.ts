@@ -33,34 +33,65 @@ export interface SagaLayout {
 }
 
 const COLUMN_ORDER: Column[] = ['forward', 'undo', 'failure'];
+/** Where each column's first step sits, in rows: the undo chain starts beside the second step. */
+const FIRST_ROW: Record<Column, number> = { forward: 0, undo: 1, failure: 2 };
+
+/** Each node's row within its column: the order in which the saga's transitions reach it. */
+function rowsOf(graph: SagaGraph): Map<string, number> {
+  const rows = new Map<string, number>();
+  const nextOf = new Map(graph.edges.filter((e) => e.kind === 'next').map((e) => [e.from, e.to]));
+  const hasNextIn = new Set(graph.edges.filter((e) => e.kind === 'next').map((e) => e.to));
+  for (const column of COLUMN_ORDER) {
+    const members = graph.nodes.filter((node) => node.column === column);
+    const inColumn = new Set(members.map((node) => node.id));
+    // Chains start where no Next of the same column leads; follow each chain down the column.
+    let row = FIRST_ROW[column];
+    for (const head of members.filter(
+      (node) =>
+        !hasNextIn.has(node.id) ||
+        ![...graph.edges].some(
+          (e) => e.kind === 'next' && e.to === node.id && inColumn.has(e.from),
+        ),
+    )) {
+      for (
+        let id: string | undefined = head.id;
+        id && inColumn.has(id) && !rows.has(id);
+        id = nextOf.get(id)
+      )
+        rows.set(id, row++);
+    }
+    for (const node of members) if (!rows.has(node.id)) rows.set(node.id, row++);
+  }
+  return rows;
+}
 
 export async function layoutSaga(elk: ELK, graph: SagaGraph): Promise<SagaLayout> {
-  const ordered = [...graph.nodes].sort(
-    (a, b) => COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column),
-  );
+  const rows = rowsOf(graph);
   const root: ElkNode = {
     id: 'saga',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
       'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.crossingMinimization.semiInteractive': 'true',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.spacing.nodeNode': '48',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '40',
-      'elk.spacing.edgeNode': '20',
-      'elk.layered.spacing.edgeNodeBetweenLayers': '20',
+      // The columns and rows are given (x, y below): ELK keeps them as constraints, then places
+      // the nodes apart and routes every edge around them.
+      'elk.layered.layering.strategy': 'INTERACTIVE',
+      'elk.layered.crossingMinimization.strategy': 'INTERACTIVE',
+      'elk.layered.cycleBreaking.strategy': 'INTERACTIVE',
+      'elk.layered.nodePlacement.strategy': 'INTERACTIVE',
+      'elk.spacing.nodeNode': '56',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+      'elk.spacing.edgeNode': '16',
+      'elk.spacing.edgeEdge': '8',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '16',
       'elk.padding': '[top=16,left=16,bottom=16,right=16]',
     },
-    children: ordered.map((node) => ({
+    children: graph.nodes.map((node) => ({
       id: node.id,
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
-      // The semi-interactive crossing minimisation orders each layer by these positions.
-      x: COLUMN_ORDER.indexOf(node.column) * 1000,
-      y: 0,
-      layoutOptions: { 'elk.position': `(${COLUMN_ORDER.indexOf(node.column) * 1000}, 0)` },
+      x: COLUMN_ORDER.indexOf(node.column) * (NODE_WIDTH * 2),
+      y: (rows.get(node.id) ?? 0) * (NODE_HEIGHT * 2),
     })),
     edges: graph.edges.map((edge) => ({ id: edge.id, sources: [edge.from], targets: [edge.to] })),
   };
