@@ -53,7 +53,7 @@ class ConsoleDeploy {
     execFileSync(
       process.execPath,
       [join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', 'web'],
-      { cwd: ROOT, stdio: 'inherit' },
+      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
     );
     const upload = (Key, Body, ContentType, CacheControl) =>
       this.provider.request('S3', 'putObject', {

@@ -50,7 +50,9 @@ export async function ensureConsoleBuilt(): Promise<'built' | 'reused'> {
       '--logLevel',
       'error',
     ],
-    { cwd: PROJECT_ROOT },
+    // Jest (whose globalSetup starts a stack) sets NODE_ENV=test, which would build React's
+    // development bundle: the console is always built for production.
+    { cwd: PROJECT_ROOT, env: { ...process.env, NODE_ENV: 'production' } },
   );
   await writeFile(STAMP, wanted);
   return 'built';
