@@ -27,3 +27,15 @@ export type PlaceOrderBody = z.infer<typeof placeOrderBodySchema>;
 export const orderPathSchema = z.strictObject({ orderId: id });
 
 export const listOrdersQuerySchema = pageQuerySchema;
+
+export const orderStatusSchema = z.enum([
+  'PENDING',
+  'CONFIRMED',
+  'CANCELLED',
+  'COMPENSATION_FAILED',
+]);
+
+/** GET /admin/orders: paged like every list, optionally of one status. */
+export const listAllOrdersQuerySchema = pageQuerySchema.extend({
+  status: orderStatusSchema.optional(),
+});
