@@ -14,6 +14,9 @@ const settingsSchema = z.object({
   SHOP_DYNAMODB_PORT: portSchema.default(8000),
   SHOP_SFN_PORT: portSchema.default(8083),
   SHOP_COGNITO_PORT: portSchema.default(9229),
+  // Where the functions reach SNS, when not at SHOP_SNS_PORT itself: a test puts a proxy there to
+  // take SNS away from the publishers and bring it back (tests/e2e/events/sns-outage.test.ts).
+  SHOP_SNS_ENDPOINT_URL: z.url().optional(),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
 });
@@ -32,9 +35,13 @@ export interface EmbeddedStackSettings {
     stepFunctions: number;
     cognito: number;
   };
+  /** Where the functions reach SNS. */
+  snsEndpointUrl: string;
   stackFile: string;
   /** Where this stack's functions are built (relative to the project), one folder per stack. */
   buildDir: string;
+  /** The stream mappings' checkpoints and parked failures (relative to the project), per stack. */
+  streamsDir: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStackSettings {
@@ -49,8 +56,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       stepFunctions: parsed.SHOP_SFN_PORT,
       cognito: parsed.SHOP_COGNITO_PORT,
     },
+    snsEndpointUrl: parsed.SHOP_SNS_ENDPOINT_URL ?? url(parsed.SHOP_SNS_PORT),
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
     buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,
+    streamsDir: `.local/streams-${parsed.SHOP_HTTP_PORT}`,
   };
 }
 
@@ -69,7 +78,7 @@ export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: url(settings.ports.dynamodb),
     AWS_ENDPOINT_URL_SFN: url(settings.ports.stepFunctions),
-    AWS_ENDPOINT_URL_SNS: url(settings.ports.sns),
+    AWS_ENDPOINT_URL_SNS: settings.snsEndpointUrl,
     AWS_ENDPOINT_URL_LAMBDA: url(settings.ports.lambda),
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: url(settings.ports.cognito),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -2,7 +2,6 @@ import { logger } from '../../lib/logger';
 import { sagaStep } from '../../lib/middleware/saga-step';
 import { ordersConfig } from '../config';
 import { cancellationReasonFor, orderFingerprint, planCancel } from '../domain/order';
-import { announceEnd } from '../order-status-events';
 import { createOrdersRepository } from '../orders-repository';
 
 const orders = createOrdersRepository(ordersConfig.ORDERS_TABLE_NAME);
@@ -21,6 +20,5 @@ export const handler = sagaStep('CancelOrder', async ({ orderId, error }) => {
         logger.warn('The cancelled order kept its fingerprint', { orderId, error: releaseError });
       });
   }
-  await announceEnd(order, 'CANCELLED');
   return { outcome };
 });

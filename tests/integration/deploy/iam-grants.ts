@@ -5,6 +5,8 @@ import type { CloudFormationTemplate } from '../../support/packaged-template';
  * resource named by what it is in this stack rather than by its intrinsic function:
  *
  *   table/<context>, table/<context>/index/*   a DynamoDB table of resources/tables.yml
+ *   stream/<context>                           that table's stream
+ *   queue/<name>                               an SQS queue, e.g. queue/order-events-failed
  *   topic/<name>                               an SNS topic, e.g. topic/events
  *   stateMachine/<name>, executions/<name>     a state machine, or every execution of it
  *   function/<key>, function/<key>:*           a function of serverless.yml (or its versions)
@@ -46,6 +48,18 @@ export const getAttArnOf = (value: unknown): string | undefined => {
     getAtt.length === 2 &&
     typeof getAtt[0] === 'string' &&
     getAtt[1] === 'Arn'
+    ? getAtt[0]
+    : undefined;
+};
+
+/** The logical id of a `Fn::GetAtt: [id, StreamArn]` (a table's stream), or undefined. */
+const streamArnOf = (value: unknown): string | undefined => {
+  if (!isRecord(value)) return undefined;
+  const getAtt = value['Fn::GetAtt'];
+  return Array.isArray(getAtt) &&
+    getAtt.length === 2 &&
+    typeof getAtt[0] === 'string' &&
+    getAtt[1] === 'StreamArn'
     ? getAtt[0]
     : undefined;
 };
@@ -103,6 +117,13 @@ export class IamReader {
     if (resource === '*') return '*';
     const unrecognised = `unrecognised ${JSON.stringify(resource)}`;
 
+    const streamOf = streamArnOf(resource);
+    if (streamOf !== undefined) {
+      return this.template.Resources[streamOf]?.Type === 'AWS::DynamoDB::Table'
+        ? `stream/${this.unprefixed(this.property(streamOf, 'TableName'))}`
+        : unrecognised;
+    }
+
     const arnOf = getAttArnOf(resource);
     if (arnOf !== undefined) {
       switch (this.template.Resources[arnOf]?.Type) {
@@ -112,6 +133,8 @@ export class IamReader {
           return `function/${this.functionKey(arnOf)}`;
         case 'AWS::Cognito::UserPool':
           return `userPool/${arnOf}`;
+        case 'AWS::SQS::Queue':
+          return `queue/${this.unprefixed(this.property(arnOf, 'QueueName'))}`;
         default:
           return unrecognised;
       }

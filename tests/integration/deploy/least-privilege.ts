@@ -17,6 +17,19 @@ const PUBLISH_EVENTS = 'sns:Publish on topic/events';
 const START_SAGA = 'states:StartExecution on stateMachine/order-saga';
 const READ_SAGA_HISTORY = 'states:GetExecutionHistory on executions/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
+// What an event source mapping needs of a table's stream (the publisher's role reads it).
+const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map(
+  (operation) => `dynamodb:${operation}`,
+);
+/**
+ * An outbox publisher (functions/outbox/): one table's stream, the events topic, and its own
+ * failure queue (the mapping's on-failure destination, sent to with the function's role).
+ */
+const publisherOf = (table: string, queue: string) => [
+  ...STREAM_ACTIONS.map((action) => `${action} on stream/${table}`),
+  PUBLISH_EVENTS,
+  `sqs:SendMessage on queue/${queue}`,
+];
 
 // TransactGetItems is authorised as GetItem of each item, TransactWriteItems as PutItem /
 // UpdateItem / DeleteItem / ConditionCheckItem of each: the lists below name those.
@@ -34,7 +47,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   routeNotFound: { grants: [] },
 
   registerUser: {
-    grants: [...onTable('users', READ, 'PutItem'), CONFIRM_SIGN_UP, PUBLISH_EVENTS],
+    grants: [...onTable('users', READ, 'PutItem'), CONFIRM_SIGN_UP],
   },
   loginUser: { grants: [] },
   getProfile: { grants: onTable('users', READ) },
@@ -42,7 +55,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
 
   listProducts: { grants: queryIndexes('catalog') },
   getProduct: { grants: onTable('catalog', READ) },
-  createProduct: { grants: [...onTable('catalog', 'PutItem'), PUBLISH_EVENTS] },
+  createProduct: { grants: onTable('catalog', 'PutItem') },
   updateProduct: { grants: onTable('catalog', 'UpdateItem') },
   quoteProducts: { grants: onTable('catalog', READ) },
 
@@ -73,27 +86,24 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
       ...onTable('orders', ...READ_PUT_UPDATE, 'DeleteItem'),
       ...invoke('quoteProducts', 'describeSlot'),
       START_SAGA,
-      PUBLISH_EVENTS,
     ],
   },
   getOrder: { grants: onTable('orders', READ) },
   listOrders: { grants: queryIndexes('orders') },
   getSagaTrace: { grants: [...onTable('orders', READ), READ_SAGA_HISTORY] },
-  confirmOrder: {
-    grants: [...onTable('orders', READ, 'UpdateItem'), PUBLISH_EVENTS],
-    sagaStep: true,
-  },
-  cancelOrder: {
-    grants: [...onTable('orders', READ, 'UpdateItem'), PUBLISH_EVENTS],
-    sagaStep: true,
-  },
+  confirmOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
+  cancelOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
   markCompensationFailed: {
-    grants: [...onTable('orders', READ, 'UpdateItem'), PUBLISH_EVENTS],
+    grants: onTable('orders', READ, 'PutItem', 'UpdateItem'),
     sagaStep: true,
   },
 
   listNotifications: { grants: onTable('notifications', 'Query') },
   recordNotification: { grants: onTable('notifications', 'PutItem') },
+
+  publishUserEvents: { grants: publisherOf('users', 'user-events-failed') },
+  publishCatalogEvents: { grants: publisherOf('catalog', 'catalog-events-failed') },
+  publishOrderEvents: { grants: publisherOf('orders', 'order-events-failed') },
 };
 
 /** What the framework gives every function: its own log group, and X-Ray for tracing. */
@@ -126,13 +136,24 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
   const service = action.split(':')[0];
   switch (service) {
     case 'dynamodb':
+      if (resource.startsWith('stream/')) {
+        if (context !== 'outbox') return 'only an outbox publisher reads a stream';
+        return STREAM_ACTIONS.includes(action) ? undefined : 'only reading the stream';
+      }
       if (!DYNAMODB_DATA_ACTIONS.includes(action)) return 'not a data action the shop uses';
       if (resource === `table/${context}`) return undefined;
       if (resource === `table/${context}/index/*`)
         return action === 'dynamodb:Query' ? undefined : 'only a query reads an index';
       return `not the ${context} context's table`;
     case 'sns':
+      if (context !== 'outbox') return 'no handler publishes: events go through the outbox';
       return grant === PUBLISH_EVENTS ? undefined : 'only publishing on the events topic';
+    case 'sqs':
+      return context === 'outbox' &&
+        action === 'sqs:SendMessage' &&
+        /^queue\/[a-z]+-events-failed$/.test(resource)
+        ? undefined
+        : "only parking a publisher's failed batch on its queue";
     case 'states':
       return grant === START_SAGA || grant === READ_SAGA_HISTORY
         ? undefined
@@ -279,6 +300,27 @@ export function describeLeastPrivilege(stage: string, packaged: () => CloudForma
         }),
       );
       expect(broken).toEqual([]);
+    });
+
+    it('lets the outbox publishers alone publish, each reading one stream into one topic', () => {
+      const holders = functions.filter(({ role }) =>
+        reader.grantsOf(role).includes(PUBLISH_EVENTS),
+      );
+      expect(holders.map(({ key }) => key).sort()).toEqual([
+        'publishCatalogEvents',
+        'publishOrderEvents',
+        'publishUserEvents',
+      ]);
+      for (const { role } of holders) {
+        const grants = reader.grantsOf(role);
+        const streams = new Set(
+          grants
+            .filter((grant) => grant.includes(' on stream/'))
+            .map((grant) => grant.split(' on ')[1]),
+        );
+        expect(streams.size).toBe(1);
+        expect(grants.filter((grant) => grant.startsWith('sns:'))).toEqual([PUBLISH_EVENTS]);
+      }
     });
 
     it('grants each function exactly what the access table says, beside its own logs and X-Ray', () => {
