@@ -32,7 +32,9 @@ export async function startDynamoDbLocal(
           await client.send(new ListTablesCommand({}));
           return true;
         },
-        { timeoutMs: 20_000, intervalMs: 50 },
+        // Bounds a hung start, it times nothing: Java took 15 s to open the port on a 2-core
+        // machine under heavy load (seen here), 0.2 s when idle.
+        { timeoutMs: 60_000, intervalMs: 50 },
       ),
       early,
     ]);

@@ -17,6 +17,7 @@ const settingsSchema = z.object({
   // Where the functions reach SNS, when not at SHOP_SNS_PORT itself: a test puts a proxy there to
   // take SNS away from the publishers and bring it back (tests/e2e/events/sns-outage.test.ts).
   SHOP_SNS_ENDPOINT_URL: z.url().optional(),
+  SHOP_CLOUDWATCH_PORT: portSchema.default(8084),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
 });
@@ -34,6 +35,7 @@ export interface EmbeddedStackSettings {
     dynamodb: number;
     stepFunctions: number;
     cognito: number;
+    cloudWatch: number;
   };
   /** Where the functions reach SNS. */
   snsEndpointUrl: string;
@@ -55,6 +57,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       dynamodb: parsed.SHOP_DYNAMODB_PORT,
       stepFunctions: parsed.SHOP_SFN_PORT,
       cognito: parsed.SHOP_COGNITO_PORT,
+      cloudWatch: parsed.SHOP_CLOUDWATCH_PORT,
     },
     snsEndpointUrl: parsed.SHOP_SNS_ENDPOINT_URL ?? url(parsed.SHOP_SNS_PORT),
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
@@ -81,6 +84,9 @@ export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<
     AWS_ENDPOINT_URL_SNS: settings.snsEndpointUrl,
     AWS_ENDPOINT_URL_LAMBDA: url(settings.ports.lambda),
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: url(settings.ports.cognito),
+    AWS_ENDPOINT_URL_CLOUDWATCH: url(settings.ports.cloudWatch),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // What Lambda sets for on-demand functions: Powertools counts cold starts only then.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
   };
 }

@@ -1,6 +1,6 @@
-import type { HistoryEventType } from '@aws-sdk/client-sfn';
-import { type EventDetails, HistoryRecorder } from './history-recorder';
-import { LambdaAttempts } from './lambda-attempts';
+import type { Execution as Run } from './interpreter';
+import { type RecordedEvent, toRecordedEvent } from './history-recorder';
+import { toJsonText } from './json';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
 
@@ -15,101 +15,59 @@ export interface ExecutionIdentity {
   roleArn: string;
 }
 
-const terminalEvent = (outcome: ExecutionOutcome): [HistoryEventType, EventDetails] => {
-  switch (outcome.status) {
-    case 'SUCCEEDED':
-      return [
-        'ExecutionSucceeded',
-        {
-          key: 'executionSucceededEventDetails',
-          value: { output: outcome.output, outputDetails: { truncated: false } },
-        },
-      ];
-    case 'FAILED':
-      return [
-        'ExecutionFailed',
-        {
-          key: 'executionFailedEventDetails',
-          value: { error: outcome.error, cause: outcome.cause },
-        },
-      ];
-    case 'ABORTED':
-      return [
-        'ExecutionAborted',
-        {
-          key: 'executionAbortedEventDetails',
-          value: { error: outcome.error, cause: outcome.cause },
-        },
-      ];
-    case 'TIMED_OUT':
-      return [
-        'ExecutionTimedOut',
-        {
-          key: 'executionTimedOutEventDetails',
-          value: { error: outcome.error, cause: outcome.cause },
-        },
-      ];
-  }
-};
-
 /**
- * One execution: what DescribeExecution shows and the history. Status and the
- * terminal history event change together, so a caller who sees the execution
- * closed always finds its complete history.
+ * One execution as the API shows it, over the interpreter's run. The run sets
+ * its status and appends the terminal history event in the same tick, so a
+ * caller who sees the execution closed always finds its complete history.
  */
 export class Execution {
-  readonly history = new HistoryRecorder();
-  readonly lambdaAttempts = new LambdaAttempts(this.history);
-  readonly startDate = new Date();
-  private outcome: ExecutionOutcome | undefined;
-  private stopDateValue: Date | undefined;
-  // Stops our task handler wrappers; the library's own abort only ends the run
-  // once the current task has answered, which a stuck handler never does.
-  private readonly pendingWork = new AbortController();
-  private abortRun: () => void = () => undefined;
+  readonly startDate: Date;
 
   constructor(
     readonly identity: ExecutionIdentity,
     readonly input: string,
-  ) {}
+    private readonly run: Run,
+  ) {
+    this.startDate = run.identity.startTime;
+  }
 
   get status(): ExecutionStatus {
-    return this.outcome?.status ?? 'RUNNING';
+    return this.run.status;
   }
 
   get result(): ExecutionOutcome | undefined {
-    return this.outcome;
+    const { status, output, error, cause } = this.run;
+    if (status === 'RUNNING') return undefined;
+    if (status === 'SUCCEEDED') return { status, output: toJsonText(output) };
+    return { status, error, cause };
   }
 
   get stopDate(): Date | undefined {
-    return this.stopDateValue;
+    return this.run.status === 'RUNNING' ? undefined : this.run.stopDate;
   }
 
-  get workSignal(): AbortSignal {
-    return this.pendingWork.signal;
+  get redriveCount(): number {
+    return this.run.identity.redriveCount;
   }
 
-  attachRun(abort: () => void): void {
-    this.abortRun = abort;
+  get redriveDate(): Date | undefined {
+    return this.run.redriveDate;
   }
 
-  /** Closes the execution; a second outcome (e.g. the library's after a stop) is ignored. */
-  complete(outcome: ExecutionOutcome): void {
-    if (this.outcome) return;
-    const [type, details] = terminalEvent(outcome);
-    const event = this.history.appendTerminal(type, details);
-    this.outcome = outcome;
-    this.stopDateValue = event?.timestamp ?? new Date();
+  get history(): { list(): readonly RecordedEvent[] } {
+    return { list: () => this.run.history.list().map(toRecordedEvent) };
+  }
+
+  start(): void {
+    void this.run.start();
   }
 
   stop(error?: string, cause?: string): void {
-    if (this.outcome) return;
-    this.complete({ status: 'ABORTED', error, cause });
-    this.releasePendingWork();
+    void this.run.stop(error, cause);
   }
 
-  releasePendingWork(): void {
-    this.pendingWork.abort();
-    this.abortRun();
+  /** Throws the interpreter's ExecutionNotRedrivable for an execution that cannot be redriven. */
+  redrive(): void {
+    void this.run.redrive();
   }
 }

@@ -1,4 +1,5 @@
 import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
+import type { HistoryEvent as InterpreterEvent } from './interpreter';
 import { epochSeconds } from './protocol';
 
 type DetailsKey = Exclude<keyof HistoryEvent, 'timestamp' | 'type' | 'id' | 'previousEventId'>;
@@ -16,37 +17,24 @@ export interface RecordedEvent {
   details?: EventDetails;
 }
 
-const EXECUTION_DATA_FIELDS = new Set(['input', 'inputDetails', 'output', 'outputDetails']);
-
 /**
- * An execution's history, append-only and in the order things happened.
- * Once a terminal event (ExecutionSucceeded, ...) is in, nothing more is
- * appended, as on AWS where a closed execution's history never changes.
+ * An interpreter event in the SDK's terms: the interpreter names its event types
+ * and `<x>EventDetails` members exactly as the API does.
  */
-export class HistoryRecorder {
-  private readonly events: RecordedEvent[] = [];
-  private closed = false;
-
-  append(type: HistoryEventType, details?: EventDetails): RecordedEvent | undefined {
-    if (this.closed) return undefined;
-    const id = this.events.length + 1;
-    // Sequential workflows: each event follows the one before it.
-    const event: RecordedEvent = { id, previousEventId: id - 1, timestamp: new Date(), type };
-    if (details) event.details = details;
-    this.events.push(event);
-    return event;
+export const toRecordedEvent = (event: InterpreterEvent): RecordedEvent => {
+  const recorded: RecordedEvent = {
+    id: event.id,
+    previousEventId: event.previousEventId,
+    timestamp: event.timestamp,
+    type: event.type as HistoryEventType,
+  };
+  if (event.detailsKey !== undefined && event.details !== undefined) {
+    recorded.details = { key: event.detailsKey, value: event.details } as EventDetails;
   }
+  return recorded;
+};
 
-  appendTerminal(type: HistoryEventType, details?: EventDetails): RecordedEvent | undefined {
-    const event = this.append(type, details);
-    this.closed = true;
-    return event;
-  }
-
-  list(): readonly RecordedEvent[] {
-    return this.events;
-  }
-}
+const EXECUTION_DATA_FIELDS = new Set(['input', 'inputDetails', 'output', 'outputDetails']);
 
 /** The JSON protocol's shape of a HistoryEvent. */
 export const toWireEvent = (

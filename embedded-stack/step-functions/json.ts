@@ -1,4 +1,6 @@
-import type { JsonValue } from './library-types';
+/** A JSON value as `JSON.parse` gives it. */
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** Text as a Lambda payload carries it: `undefined` travels as `null`. */
 export const toJsonText = (value: unknown): string => JSON.stringify(value) ?? 'null';

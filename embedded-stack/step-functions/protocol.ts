@@ -11,6 +11,7 @@ const TARGET_PREFIX = 'AWSStepFunctions.';
 export type ErrorCode =
   | 'ExecutionAlreadyExists'
   | 'ExecutionDoesNotExist'
+  | 'ExecutionNotRedrivable'
   | 'InvalidArn'
   | 'InvalidExecutionInput'
   | 'InvalidName'

@@ -1,5 +1,3 @@
-// First: aws-local-stepfunctions needs Promise.withResolvers, missing on Node 20.
-import './promise-with-resolvers-polyfill';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { actions, type ActionContext } from './actions';
 import { ExecutionStore } from './execution-store';
@@ -50,6 +48,7 @@ export const startStepFunctionsServer = async (
     scope,
     stateMachines: new StateMachineRegistry(scope, options.stateMachines),
     executions: new ExecutionStore(),
+    run: { region: options.region, timeScale: options.timeScale ?? 1 },
   };
   const host = options.host ?? '127.0.0.1';
 
@@ -71,8 +70,6 @@ export const startStepFunctionsServer = async (
   const shutDown = async (): Promise<void> => {
     for (const execution of context.executions.all()) {
       execution.stop('States.Runtime', 'The local Step Functions server was closed');
-      // Also frees handlers still running after a timeout ended their execution.
-      execution.releasePendingWork();
     }
     const closed = new Promise<void>((resolve, reject) =>
       server.close((error) => (error ? reject(error) : resolve())),

@@ -1,5 +1,5 @@
-import './promise-with-resolvers-polyfill';
-import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import validateAsl from 'asl-validator';
+import type { StateMachineDefinition } from './interpreter';
 import { type ArnScope, isValidName, roleArn, stateMachineArn } from './arns';
 import type { LocalStateMachine } from './types';
 
@@ -21,9 +21,9 @@ const collectTaskResources = (
 ): Map<string, string> => {
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Task') {
-      resources.set(name, state.Resource);
+      resources.set(name, state.Resource ?? '');
     } else if (state.Type === 'Parallel') {
-      for (const branch of state.Branches) collectTaskResources(branch.States, resources);
+      for (const branch of state.Branches ?? []) collectTaskResources(branch.States, resources);
     } else if (state.Type === 'Map') {
       const processor = state.ItemProcessor ?? state.Iterator;
       if (processor) collectTaskResources(processor.States, resources);
@@ -32,17 +32,20 @@ const collectTaskResources = (
   return resources;
 };
 
+// Validated before the interpreter sees it, which trusts the definition's shape.
+// Resources need not be ARNs: they are never invoked, handlers run by state name.
 const validatedDefinition = (machine: LocalStateMachine): StateMachineDefinition => {
-  // The library's constructor runs asl-validator and throws on anything that is
-  // not a valid definition, so the object is one once it returns. Resources
-  // need not be ARNs: they are never invoked, handlers run by state name.
-  const definition = machine.definition as unknown as StateMachineDefinition;
-  new StateMachine(definition, { validationOptions: { checkArn: false, checkPaths: true } });
-  return definition;
+  const result = validateAsl(machine.definition, { checkArn: false, checkPaths: true });
+  if (!result.isValid) {
+    throw new Error(
+      `State machine '${machine.name}' has an invalid definition: ${result.errorsText('; ')}`,
+    );
+  }
+  return machine.definition as unknown as StateMachineDefinition;
 };
 
 // Missing wiring fails at start, not at the first execution that reaches it:
-// without a handler the library would try to invoke a real Lambda.
+// without a handler the interpreter would fail the execution with States.Runtime.
 const assertHandlersMatchTasks = (
   machine: LocalStateMachine,
   taskResources: ReadonlyMap<string, string>,

@@ -22,4 +22,9 @@ export interface StepFunctionsServerOptions {
   /** used in ARNs, e.g. '000000000000' */
   accountId: string;
   stateMachines: LocalStateMachine[];
+  /**
+   * Scales Wait states, Retry intervals and timeouts (0.01: a 4 s backoff takes 40 ms).
+   * Default 1, real time.
+   */
+  timeScale?: number;
 }

@@ -4,6 +4,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 
 // Created once per container. Endpoints come from the SDK's own
 // AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables, so the code is the
@@ -39,3 +40,6 @@ export const cognito = /* @__PURE__ */ new CognitoIdentityProviderClient({
   maxAttempts: 3,
   requestHandler: { connectionTimeout: 1000, requestTimeout: 2500 },
 });
+
+// GET /admin/metrics reads its numbers here (AWS_ENDPOINT_URL_CLOUDWATCH locally).
+export const cloudWatch = /* @__PURE__ */ new CloudWatchClient({});

@@ -17,6 +17,9 @@ export interface AslState {
   End?: boolean;
   ResultPath?: string | null;
   Parameters?: Record<string, unknown>;
+  Arguments?: Record<string, unknown>;
+  Assign?: Record<string, unknown>;
+  Output?: unknown;
   Retry?: {
     ErrorEquals: string[];
     IntervalSeconds?: number;
@@ -25,9 +28,15 @@ export interface AslState {
     JitterStrategy?: string;
     BackoffRate?: number;
   }[];
-  Catch?: { ErrorEquals: string[]; Next: string; ResultPath?: string }[];
+  Catch?: {
+    ErrorEquals: string[];
+    Next: string;
+    ResultPath?: string;
+    Assign?: Record<string, unknown>;
+  }[];
 }
 export interface AslDefinition {
+  QueryLanguage?: string;
   StartAt: string;
   States: Record<string, AslState>;
 }

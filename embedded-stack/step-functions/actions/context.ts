@@ -1,4 +1,5 @@
 import type { ArnScope } from '../arns';
+import type { RunSettings } from '../execution-runner';
 import type { ExecutionStore } from '../execution-store';
 import type { StateMachineRegistry } from '../state-machine-registry';
 
@@ -6,6 +7,7 @@ export interface ActionContext {
   scope: ArnScope;
   stateMachines: StateMachineRegistry;
   executions: ExecutionStore;
+  run: RunSettings;
 }
 
 /** One Step Functions API action: a parsed JSON body in, a JSON-ready body out. */

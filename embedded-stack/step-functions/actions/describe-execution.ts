@@ -24,5 +24,8 @@ export const describeExecution: Action = (body, context) => {
       outputDetails: { included: true },
     }),
     ...(result && result.status !== 'SUCCEEDED' && { error: result.error, cause: result.cause }),
+    redriveCount: execution.redriveCount,
+    ...(execution.redriveDate && { redriveDate: epochSeconds(execution.redriveDate) }),
+    redriveStatus: result && result.status !== 'SUCCEEDED' ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
   };
 };

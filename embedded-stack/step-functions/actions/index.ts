@@ -4,6 +4,7 @@ import { describeStateMachine } from './describe-state-machine';
 import { getExecutionHistory } from './get-execution-history';
 import { listExecutions } from './list-executions';
 import { listStateMachines } from './list-state-machines';
+import { redriveExecution } from './redrive-execution';
 import { startExecution } from './start-execution';
 import { stopExecution } from './stop-execution';
 
@@ -18,4 +19,5 @@ export const actions: ReadonlyMap<string, Action> = new Map([
   ['ListStateMachines', listStateMachines],
   ['DescribeStateMachine', describeStateMachine],
   ['StopExecution', stopExecution],
+  ['RedriveExecution', redriveExecution],
 ]);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { executionArn, isValidName } from '../arns';
-import { Execution } from '../execution';
+import type { Execution } from '../execution';
 import { runExecution } from '../execution-runner';
-import type { JsonValue } from '../library-types';
-import { parseJson } from '../json';
+import { type JsonValue, parseJson } from '../json';
 import { epochSeconds, ServiceError } from '../protocol';
 import type { Action } from './context';
 import { arnSchema, requireStateMachine } from './lookups';
@@ -50,11 +49,13 @@ export const startExecution: Action = (body, context) => {
     throw new ServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
   }
 
-  const execution = new Execution(
+  const execution = runExecution(
+    machine,
     { executionArn: arn, name, stateMachineArn: machine.arn, roleArn: machine.roleArn },
     input,
+    inputValue,
+    context.run,
   );
   context.executions.add(execution);
-  runExecution(machine, execution, inputValue);
   return started(execution);
 };

@@ -8,6 +8,7 @@ import type {
 import { toHttpError } from './http-errors';
 import { parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
 import { logger } from '../logger';
+import { coldStartMetric, recordMetric } from '../metrics';
 
 export interface HttpResponse {
   statusCode: number;
@@ -46,6 +47,36 @@ const errorResponses = (): middy.MiddlewareObj<
   },
 });
 
+type HttpRequest = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+
+// Per route, as the handler saw it: the same numbers on AWS and locally, which API Gateway's own
+// metrics (per API, in resources/observability.yml) are not.
+const httpMetrics = (): middy.MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2
+> => {
+  const startedAt = new WeakMap<HttpRequest, number>();
+  const record = (request: HttpRequest): void => {
+    const started = startedAt.get(request);
+    if (started === undefined) return;
+    startedAt.delete(request);
+    const route = { route: request.event.routeKey };
+    const status = request.response?.statusCode ?? 500;
+    recordMetric('apiRequests', 1, route);
+    recordMetric('apiClientErrors', status >= 400 && status < 500 ? 1 : 0, route);
+    recordMetric('apiServerErrors', status >= 500 ? 1 : 0, route);
+    recordMetric('apiLatency', performance.now() - started, route);
+  };
+  return {
+    before: (request) => {
+      startedAt.set(request, performance.now());
+    },
+    after: record,
+    // Runs after errorResponses() (middy runs onError last-used first): the error's status is set.
+    onError: record,
+  };
+};
+
 /** The one middleware stack for HTTP API (payload v2) handlers. */
 export const httpHandler = (route: HttpRoute) =>
   middy(
@@ -54,6 +85,8 @@ export const httpHandler = (route: HttpRoute) =>
       context: Context,
     ): Promise<APIGatewayProxyStructuredResultV2> => toResult(await route(event, context)),
   )
+    .use(coldStartMetric())
+    .use(httpMetrics())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorResponses());
 

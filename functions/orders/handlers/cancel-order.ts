@@ -3,6 +3,7 @@ import { sagaStep } from '../../lib/middleware/saga-step';
 import { ordersConfig } from '../config';
 import { cancellationReasonFor, orderFingerprint, planCancel } from '../domain/order';
 import { createOrdersRepository } from '../orders-repository';
+import { recordSagaEnd } from '../order-metrics';
 
 const orders = createOrdersRepository(ordersConfig.ORDERS_TABLE_NAME);
 
@@ -20,5 +21,6 @@ export const handler = sagaStep('CancelOrder', async ({ orderId, error }) => {
         logger.warn('The cancelled order kept its fingerprint', { orderId, error: releaseError });
       });
   }
+  recordSagaEnd(order, outcome, 'CANCELLED');
   return { outcome };
 });

@@ -2,14 +2,16 @@ import { sagaStep } from '../../lib/middleware/saga-step';
 import { ordersConfig } from '../config';
 import { planMarkCompensationFailed } from '../domain/order';
 import { createOrdersRepository } from '../orders-repository';
+import { recordSagaEnd } from '../order-metrics';
 
 const orders = createOrdersRepository(ordersConfig.ORDERS_TABLE_NAME);
 
 export const handler = sagaStep('MarkCompensationFailed', async ({ orderId }) => {
-  const { outcome } = await orders.transition(
+  const { outcome, order } = await orders.transition(
     'MarkCompensationFailed',
     orderId,
     planMarkCompensationFailed,
   );
+  recordSagaEnd(order, outcome, 'COMPENSATION_FAILED');
   return { outcome };
 });

@@ -30,6 +30,9 @@ const publisherOf = (table: string, queue: string) => [
   PUBLISH_EVENTS,
   `sqs:SendMessage on queue/${queue}`,
 ];
+// CloudWatch's metric reads take no resource-level permissions: '*' is the only resource.
+const READ_METRICS_DATA = 'cloudwatch:GetMetricData on *';
+const LIST_METRICS = 'cloudwatch:ListMetrics on *';
 
 // TransactGetItems is authorised as GetItem of each item, TransactWriteItems as PutItem /
 // UpdateItem / DeleteItem / ConditionCheckItem of each: the lists below name those.
@@ -104,6 +107,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   publishUserEvents: { grants: publisherOf('users', 'user-events-failed') },
   publishCatalogEvents: { grants: publisherOf('catalog', 'catalog-events-failed') },
   publishOrderEvents: { grants: publisherOf('orders', 'order-events-failed') },
+  getMetrics: { grants: [READ_METRICS_DATA, LIST_METRICS] },
 };
 
 /** What the framework gives every function: its own log group, and X-Ray for tracing. */
@@ -169,6 +173,10 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
       return resource === `log-group/${functionKey}` ? undefined : 'only its own log group';
     case 'xray':
       return XRAY_ACTIONS.includes(action) ? undefined : 'only sending traces';
+    case 'cloudwatch':
+      return grant === READ_METRICS_DATA || grant === LIST_METRICS
+        ? undefined
+        : 'only reading metrics';
     default:
       return 'a service the shop does not use';
   }

@@ -15,6 +15,8 @@ const FORWARD = [
 ];
 const UNDO = ['CancelDelivery', 'ReleaseStock', 'ReleasePayment', 'CancelOrder'];
 const BUSINESS_ERRORS = ['PaymentDeclined', 'OutOfStock', 'SlotUnavailable'];
+const KEEP_ERROR = '{% $states.errorOutput %}';
+const ATTEMPT = '{% $states.context.State.RetryCount %}';
 
 // API.md: a failure at a step runs the undo of that step and of every step before it;
 // CapturePayment and ConfirmOrder enter at CancelDelivery.
@@ -53,12 +55,15 @@ describe('statemachines/order-saga.asl.yml', () => {
   });
 
   it.each(FORWARD)(
-    'catches every error of %s, keeps its input, and enters the undo chain at its own undo',
+    'catches every error of %s, keeps it in $error, and enters the undo chain at its own undo',
     (step) => {
       const catchers = definition.States[step]?.Catch ?? [];
-      expect(catchers).toEqual([
-        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: UNDO_ENTRY[step] },
-      ]);
+      expect(catchers).toHaveLength(1);
+      expect(catchers[0]).toMatchObject({
+        ErrorEquals: ['States.ALL'],
+        Assign: { error: KEEP_ERROR },
+        Next: UNDO_ENTRY[step],
+      });
     },
   );
 
@@ -105,25 +110,37 @@ describe('statemachines/order-saga.asl.yml', () => {
     'marks the order COMPENSATION_FAILED and fails the execution when %s finally fails',
     (step) => {
       expect(definition.States[step]?.Catch).toEqual([
-        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkCompensationFailed' },
+        {
+          ErrorEquals: ['States.ALL'],
+          Assign: { error: KEEP_ERROR },
+          Next: 'MarkCompensationFailed',
+        },
       ]);
       expect(definition.States.MarkCompensationFailed?.Next).toBe('CompensationFailed');
       expect(definition.States.CompensationFailed?.Type).toBe('Fail');
     },
   );
 
-  it.each([...FORWARD, ...UNDO, 'MarkCompensationFailed'])(
-    'gives %s the whole saga state and the attempt number ($$.State.RetryCount)',
+  it('is written in JSONata, and the first step assigns the order once, however it ends', () => {
+    expect(definition.QueryLanguage).toBe('JSONata');
+    expect(definition.States.ReservePayment?.Assign).toEqual({ order: '{% $states.input %}' });
+    expect(definition.States.ReservePayment?.Catch?.[0]?.Assign).toEqual({
+      order: '{% $states.input %}',
+      error: KEEP_ERROR,
+    });
+  });
+
+  it.each(FORWARD.slice(1))('gives %s the order and the attempt number', (step) => {
+    expect(definition.States[step]?.Arguments).toEqual({ order: '{% $order %}', attempt: ATTEMPT });
+  });
+
+  it.each([...UNDO, 'MarkCompensationFailed'])(
+    'gives %s the order with the error that started the undo, and the attempt number',
     (step) => {
-      expect(definition.States[step]?.Parameters).toEqual({
-        'order.$': '$',
-        'attempt.$': '$$.State.RetryCount',
+      expect(definition.States[step]?.Arguments).toEqual({
+        order: "{% $merge([$order, {'error': $error}]) %}",
+        attempt: ATTEMPT,
       });
     },
   );
-
-  it('passes the whole order to every step: forward and undo steps discard their result', () => {
-    for (const name of [...FORWARD, ...UNDO])
-      expect(definition.States[name]?.ResultPath).toBeNull();
-  });
 });
