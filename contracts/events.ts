@@ -67,3 +67,14 @@ export const productCreatedEventSchema = z.strictObject({
 });
 
 export type ProductCreatedEvent = z.infer<typeof productCreatedEventSchema>;
+
+/** Every event of the topic: what an outbox item may carry (functions/lib/outbox.ts). */
+export const domainEventSchema = z.discriminatedUnion('eventType', [
+  userRegisteredEventSchema,
+  orderConfirmedEventSchema,
+  orderCancelledEventSchema,
+  orderCompensationFailedEventSchema,
+  productCreatedEventSchema,
+]);
+
+export type DomainEvent = z.infer<typeof domainEventSchema>;

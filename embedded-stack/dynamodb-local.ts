@@ -80,6 +80,9 @@ interface TableProperties {
   GlobalSecondaryIndexes?: CreateTableCommandInput['GlobalSecondaryIndexes'];
   LocalSecondaryIndexes?: CreateTableCommandInput['LocalSecondaryIndexes'];
   TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
+  StreamSpecification?: {
+    StreamViewType: NonNullable<CreateTableCommandInput['StreamSpecification']>['StreamViewType'];
+  };
 }
 
 // Only what shapes the data is carried over; backups, encryption and tags mean nothing locally.
@@ -91,5 +94,14 @@ function toCreateTableInput(properties: TableProperties): CreateTableCommandInpu
     BillingMode: properties.BillingMode ?? 'PAY_PER_REQUEST',
     GlobalSecondaryIndexes: properties.GlobalSecondaryIndexes,
     LocalSecondaryIndexes: properties.LocalSecondaryIndexes,
+    // The outbox publishers read it (embedded-stack/streams/).
+    ...(properties.StreamSpecification
+      ? {
+          StreamSpecification: {
+            StreamEnabled: true,
+            StreamViewType: properties.StreamSpecification.StreamViewType,
+          },
+        }
+      : {}),
   };
 }

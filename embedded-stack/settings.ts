@@ -14,6 +14,9 @@ const settingsSchema = z.object({
   SHOP_DYNAMODB_PORT: portSchema.default(8000),
   SHOP_SFN_PORT: portSchema.default(8083),
   SHOP_COGNITO_PORT: portSchema.default(9229),
+  // Where the functions reach SNS, when not at SHOP_SNS_PORT itself: a test puts a proxy there to
+  // take SNS away from the publishers and bring it back (tests/e2e/events/sns-outage.test.ts).
+  SHOP_SNS_ENDPOINT_URL: z.url().optional(),
   SHOP_CLOUDWATCH_PORT: portSchema.default(8084),
   SHOP_CONSOLE_PORT: portSchema.default(3005),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
@@ -36,9 +39,13 @@ export interface EmbeddedStackSettings {
     cloudWatch: number;
     console: number;
   };
+  /** Where the functions reach SNS. */
+  snsEndpointUrl: string;
   stackFile: string;
   /** Where this stack's functions are built (relative to the project), one folder per stack. */
   buildDir: string;
+  /** The stream mappings' checkpoints and parked failures (relative to the project), per stack. */
+  streamsDir: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStackSettings {
@@ -55,8 +62,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       cloudWatch: parsed.SHOP_CLOUDWATCH_PORT,
       console: parsed.SHOP_CONSOLE_PORT,
     },
+    snsEndpointUrl: parsed.SHOP_SNS_ENDPOINT_URL ?? url(parsed.SHOP_SNS_PORT),
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
     buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,
+    streamsDir: `.local/streams-${parsed.SHOP_HTTP_PORT}`,
   };
 }
 
@@ -75,7 +84,7 @@ export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: url(settings.ports.dynamodb),
     AWS_ENDPOINT_URL_SFN: url(settings.ports.stepFunctions),
-    AWS_ENDPOINT_URL_SNS: url(settings.ports.sns),
+    AWS_ENDPOINT_URL_SNS: settings.snsEndpointUrl,
     AWS_ENDPOINT_URL_LAMBDA: url(settings.ports.lambda),
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: url(settings.ports.cognito),
     AWS_ENDPOINT_URL_CLOUDWATCH: url(settings.ports.cloudWatch),

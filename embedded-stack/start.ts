@@ -2,9 +2,10 @@
  * `npm start`: the shop's AWS world on this machine, with no Docker and no AWS account.
  * DynamoDB Local (in memory) with the tables of resources/, the Step Functions endpoint running
  * the real ASL file with the handlers in this process, serverless-offline (HTTP API, Lambda
- * invoke, SNS delivery through serverless-offline-sns), and cognito-local with the user pool and
- * the local stage's admin account; and the web console (web/, built once per change of its sources)
- * on its own port. Ctrl-C or SIGTERM stops all of it.
+ * invoke, SNS delivery through serverless-offline-sns), the tables' stream mappings (the outbox
+ * publishers, embedded-stack/streams/), and cognito-local with the user pool and the local
+ * stage's admin account; and the web console (web/, built once per change of its sources) on its
+ * own port. Ctrl-C or SIGTERM stops all of it.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -35,12 +36,14 @@ import {
 import { seedDemoData } from './seed-demo';
 import { ensureAdminAccount, readAdminAccount, type AdminAccount } from './shop-admin';
 import { startStepFunctionsServer, type StepFunctionsServer } from './step-functions/server';
+import { startStreamMappings } from './streams';
 import { waitUntil } from './wait-until';
 
 const startedAt = Date.now();
 const settings = readSettings();
 const processes: ManagedProcess[] = [];
 let stepFunctions: StepFunctionsServer | undefined;
+let streamMappings: { stop: () => Promise<void> } | undefined;
 let cloudWatch: CloudWatchServer | undefined;
 let consoleServer: ConsoleServer | undefined;
 let stopping = false;
@@ -51,6 +54,7 @@ async function stop(exitCode: number): Promise<never> {
     // Reverse order of start: the HTTP side first, the database last.
     await consoleServer?.close();
     await stepFunctions?.close();
+    await streamMappings?.stop();
     await cloudWatch?.close();
     for (const child of [...processes].reverse()) await child.stop();
     await rm(settings.stackFile, { force: true });
@@ -113,6 +117,13 @@ async function main(): Promise<void> {
     config,
     resolve(PROJECT_ROOT, settings.buildDir),
   );
+  streamMappings = await startStreamMappings({
+    config,
+    buildDir: resolve(PROJECT_ROOT, settings.buildDir),
+    dataDir: resolve(PROJECT_ROOT, settings.streamsDir),
+    dynamodbUrl: url(settings.ports.dynamodb),
+    region: settings.region,
+  });
   stepFunctions = await startStepFunctionsServer({
     port: settings.ports.stepFunctions,
     host: HOST,
@@ -166,6 +177,7 @@ async function main(): Promise<void> {
     admin,
     demo,
     tables,
+    streamsDir: resolve(PROJECT_ROOT, settings.streamsDir),
     stateMachineArns: stateMachines.map(
       (machine) =>
         `arn:aws:states:${settings.region}:${config.custom.local.accountId}:stateMachine:${machine.name}`,

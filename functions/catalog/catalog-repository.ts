@@ -7,6 +7,8 @@
 // list page by page, which one partition serves, and it is the only way to have DynamoDB order
 // the whole catalog by time. The index is eventually consistent: a product just created may take
 // a moment to show in the list (never in GET /products/{productId}, read from the table).
+//   outbox   pk=OUTBOX#<eventId>  sk=OUTBOX: ProductCreated, written with the product
+//            (functions/lib/outbox.ts)
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws-clients';
@@ -15,6 +17,8 @@ import { NotFound } from '../lib/errors';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
 import { tableAccess, type Item } from '../lib/dynamo/table';
+import { outboxPut } from '../lib/outbox';
+import type { ProductCreatedEvent } from '../../contracts/events';
 import {
   changedFields,
   newProductRecord,
@@ -50,14 +54,21 @@ export const createCatalogRepository = (
   return {
     getProduct,
 
-    async createProduct(input: NewProduct): Promise<ProductRecord> {
+    /** Writes the product and the event `announce` makes of it, in one transaction. */
+    async createProduct(
+      input: NewProduct,
+      announce: (product: ProductRecord) => ProductCreatedEvent,
+    ): Promise<ProductRecord> {
       const product = newProductRecord(randomUUID(), input, new Date().toISOString());
-      await table.putNew({
-        ...productKey(product.productId),
-        ...product,
-        gsi1pk: ALL_PRODUCTS,
-        gsi1sk: `${product.createdAt}#${product.productId}`,
-      });
+      await table.transact([
+        table.putNewItem({
+          ...productKey(product.productId),
+          ...product,
+          gsi1pk: ALL_PRODUCTS,
+          gsi1sk: `${product.createdAt}#${product.productId}`,
+        }),
+        outboxPut(tableName, announce(product)),
+      ]);
       return product;
     },
 

@@ -16,7 +16,12 @@ export const dynamoDb = /* @__PURE__ */ DynamoDBDocumentClient.from(
   { marshallOptions: { removeUndefinedValues: true } },
 );
 
-export const sns = /* @__PURE__ */ new SNSClient({});
+// Only the outbox publishers publish: a hung connection must fail within the function's time, so
+// the stream's retry (not a timeout) takes the batch again.
+export const sns = /* @__PURE__ */ new SNSClient({
+  maxAttempts: 3,
+  requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 },
+});
 
 export const lambda = new LambdaClient({});
 

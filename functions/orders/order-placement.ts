@@ -5,12 +5,10 @@ import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
   duplicateWindowEnd,
   orderFingerprint,
-  orderStatusEvent,
   planCancelUnstarted,
   priceOrder,
   sagaInputFor,
   type Order,
-  type OrderStatusEvent,
   type ProductQuote,
   type RequestedItem,
 } from './domain/order';
@@ -26,7 +24,6 @@ export interface OrderPlacementDependencies {
   orders: Pick<OrdersRepository, 'createOrder' | 'transition' | 'releaseFingerprint'>;
   /** Starts the order saga; resolves once Step Functions has the execution. */
   startSaga: (input: OrderSagaInput) => Promise<void>;
-  publishEvent: (event: OrderStatusEvent) => Promise<void>;
   newOrderId: () => string;
   currency: string;
   /**
@@ -94,7 +91,8 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
    * The order is written but its saga could not be started (the SDK has already retried the
    * start, within the function's time). Left PENDING, the order would never move: no saga, no
    * end, no notification. So it is cancelled as TECHNICAL_FAILURE, which needs no undo (nothing
-   * was reserved), announced like any cancelled order, and the client gets a 500: a real
+   * was reserved), announced like any cancelled order (the event is written with the change),
+   * and the client gets a 500: a real
    * infrastructure failure. If an execution did start after all (a start whose answer was
    * lost), the order is no longer PENDING when the saga has ended, and is answered as it stands;
    * an execution still running finds the order CANCELLED at ConfirmOrder and undoes its steps.
@@ -116,14 +114,6 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
       });
     if (outcome !== 'CANCELLED') return current;
     await releaseFingerprint(current);
-    const event = orderStatusEvent(current);
-    if (event) {
-      // The cancellation is what matters to the customer; a lost announcement only costs the
-      // notification, and the order itself says CANCELLED.
-      await deps.publishEvent(event).catch((error: unknown) => {
-        logger.error('OrderCancelled could not be published', { orderId: order.orderId, error });
-      });
-    }
     throw new SagaNotStarted(`The saga of order ${order.orderId} could not be started`);
   };
 

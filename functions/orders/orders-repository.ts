@@ -14,11 +14,15 @@
 //   idempotency  pk=USER#<userId>  sk=IDEMPOTENCY#placeOrder#<sha256 of the key>
 //                a POST /orders Idempotency-Key record (functions/lib/idempotency/idempotency.ts), with
 //                expiresAt as well
-// Fingerprints and idempotency records carry no gsi attributes: the indexes hold
-// orders only.
+//   outbox       pk=OUTBOX#<eventId>  sk=OUTBOX (functions/lib/outbox.ts): the event of a
+//                status change to an end (OrderConfirmed, OrderCancelled,
+//                OrderCompensationFailed), written in the change's transaction;
+//                expiresAt as well
+// Fingerprints, idempotency records and outbox items carry no gsi attributes: the
+// indexes hold orders only.
 // Status changes read the order, plan in domain/order.ts and write with the
 // condition that the status is still the one read, so a repeated or
-// concurrent step cannot apply twice (nor touch updatedAt twice).
+// concurrent step cannot apply twice (nor touch updatedAt twice), nor announce twice.
 // A new order without an Idempotency-Key is written in one transaction with its
 // fingerprint, on the condition that no live order holds it: of two identical
 // requests at once exactly one writes. A holder that has ended otherwise than
@@ -40,10 +44,12 @@ import { idempotencySortKey, type IdempotencyRecordKey } from '../lib/idempotenc
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
+import { outboxPut } from '../lib/outbox';
 import { DuplicateOrder } from './domain/errors';
 import {
   blocksDuplicate,
   newOrder,
+  orderStatusEvent,
   type NewOrder,
   type Order,
   type OrderItem,
@@ -129,8 +135,9 @@ export const createOrdersRepository = (
     table.get(orderKey(orderId), toOrder);
 
   /**
-   * Applies the planned status change, guarded by the status it was planned from. Resolves with
-   * the outcome and the order as it now stands.
+   * Applies the planned status change, guarded by the status it was planned from, with the
+   * event of the end it reaches (if it is one) in the same transaction. Resolves with the
+   * outcome and the order as it now stands.
    */
   const transition = (operation: string, orderId: string, plan: (order: Order) => TransitionPlan) =>
     withOptimisticRetry(operation, async () => {
@@ -139,25 +146,33 @@ export const createOrdersRepository = (
       const planned = plan(order);
       if (planned.action === 'NONE') return { outcome: planned.outcome, order };
       const reason = planned.cancellationReason;
-      const { Attributes } = await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: orderKey(orderId),
-          UpdateExpression: `SET #status = :to, gsi2pk = :statusKey, updatedAt = :now${reason ? ', cancellationReason = :reason' : ''}`,
-          ConditionExpression: '#status = :from',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':from': planned.from,
-            ':to': planned.to,
-            ':statusKey': statusPartition(planned.to),
-            ':now': new Date().toISOString(),
-            ...(reason ? { ':reason': reason } : {}),
+      const changed: Order = {
+        ...order,
+        status: planned.to,
+        updatedAt: new Date().toISOString(),
+        ...(reason ? { cancellationReason: reason } : {}),
+      };
+      const event = orderStatusEvent(changed);
+      await table.transact([
+        {
+          Update: {
+            TableName: tableName,
+            Key: orderKey(orderId),
+            UpdateExpression: `SET #status = :to, gsi2pk = :statusKey, updatedAt = :now${reason ? ', cancellationReason = :reason' : ''}`,
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':from': planned.from,
+              ':to': planned.to,
+              ':statusKey': statusPartition(planned.to),
+              ':now': changed.updatedAt,
+              ...(reason ? { ':reason': reason } : {}),
+            },
           },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      if (!Attributes) throw new NotFound(`Order ${orderId} not found`);
-      return { outcome: planned.to, order: toOrder(Attributes) };
+        },
+        ...(event ? [outboxPut(tableName, event)] : []),
+      ]);
+      return { outcome: planned.to, order: changed };
     });
 
   const listOrdersPage = (userId: string, page: PageQuery): Promise<Page<Order>> =>

@@ -1,6 +1,5 @@
-import type { UserRegisteredEvent } from '../../contracts/events';
 import { emailTaken } from './domain/errors';
-import { newProfile, userRegistered, type Profile } from './domain/profile';
+import { newProfile, type Profile } from './domain/profile';
 import type { UsersRepository } from './users-repository';
 
 /** What registering needs from the outside; handlers/register-user.ts wires the real ones. */
@@ -11,7 +10,6 @@ export interface RegistrationDependencies {
   /** The `sub` of the existing identity if the password is its own; EmailTaken otherwise. */
   claimIdentity: (email: string, password: string) => Promise<string>;
   users: Pick<UsersRepository, 'createProfile' | 'getProfile'>;
-  publishEvent: (event: UserRegisteredEvent) => Promise<void>;
   now: () => string;
 }
 
@@ -23,11 +21,11 @@ export interface RegistrationRequest {
 }
 
 /**
- * POST /auth/register. Four steps, and a Lambda may stop between any two of them: the Cognito
- * identity, its confirmation, the UserRegistered event, the profile. None can be undone from here,
- * so they are ordered to be repeatable instead. The profile is written last, and only once: it is
- * the mark of a finished registration. Every step before it may run again (confirming twice is a
- * no-op, the event's subscribers are idempotent).
+ * POST /auth/register. Three steps, and a Lambda may stop between any two of them: the Cognito
+ * identity, its confirmation, the profile with its UserRegistered event (one transaction, so the
+ * event exists exactly when the profile does). None can be undone from here, so they are ordered
+ * to be repeatable instead. The profile is written last, and only once: it is the mark of a
+ * finished registration. Every step before it may run again (confirming twice is a no-op).
  *
  * A client whose request failed half-way sends it again. Cognito then answers "exists"; the
  * client proves by its password that the identity is the one its first attempt made, and the
@@ -42,7 +40,6 @@ export const createRegistration =
     const userId = await identityFor(deps, email, password);
     const profile = newProfile(userId, { email, ...details }, deps.now());
 
-    await deps.publishEvent(userRegistered(profile));
     // A concurrent registration of the same address finished first.
     if (!(await deps.users.createProfile(profile)).created) throw emailTaken();
     return profile;

@@ -4,12 +4,15 @@
 // The userId is the Cognito identity's `sub`, the `sub` of the caller's access token, so a
 // signed-in request reads its profile with one GetItem. The e-mail address needs no item of its
 // own: Cognito keeps it unique (one identity per address), and the profile follows the identity.
+//   outbox   pk=OUTBOX#<eventId>  sk=OUTBOX: UserRegistered, written with the profile
+//            (functions/lib/outbox.ts)
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws-clients';
-import { isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
+import { cancellationCodes, isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { tableAccess, type Item } from '../lib/dynamo/table';
-import { changedFields, type Profile, type ProfileChanges } from './domain/profile';
+import { outboxPut } from '../lib/outbox';
+import { changedFields, userRegistered, type Profile, type ProfileChanges } from './domain/profile';
 
 const profileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 
@@ -35,14 +38,18 @@ export const createUsersRepository = (
   return {
     /**
      * Writes the profile once: a second write for the same user leaves the first as it is and
-     * reports `created: false`, so a repeated registration cannot overwrite a profile.
+     * reports `created: false`, so a repeated registration cannot overwrite a profile. The
+     * profile and its UserRegistered event are one transaction: both are written or neither.
      */
     async createProfile(profile: Profile): Promise<{ created: boolean }> {
       try {
-        await table.putNew({ ...profileKey(profile.userId), ...profile });
+        await table.transact([
+          table.putNewItem({ ...profileKey(profile.userId), ...profile }),
+          outboxPut(tableName, userRegistered(profile)),
+        ]);
         return { created: true };
       } catch (error) {
-        if (isConditionalCheckFailed(error)) return { created: false };
+        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return { created: false };
         throw error;
       }
     },

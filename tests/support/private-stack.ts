@@ -16,7 +16,12 @@ export interface PrivateStack {
  * whole tables, which no other test writes to. It costs a stack start (seconds), so only such
  * tests use one; the others share the suite's stack.
  */
-export async function startPrivateStack(name: string, base: number): Promise<PrivateStack> {
+export async function startPrivateStack(
+  name: string,
+  base: number,
+  /** More of the stack's settings, e.g. SHOP_SNS_ENDPOINT_URL (embedded-stack/settings.ts). */
+  env: Record<string, string> = {},
+): Promise<PrivateStack> {
   const stackFile = resolve(ROOT, '.local', `${name}-stack-${base}.json`);
   const running = await startStack(
     process.execPath,
@@ -26,6 +31,7 @@ export async function startPrivateStack(name: string, base: number): Promise<Pri
       ...portsAt(base),
       SHOP_STACK_FILE: stackFile,
       POWERTOOLS_LOG_LEVEL: process.env.SHOP_TEST_LOG_LEVEL ?? 'WARN',
+      ...env,
     },
     { timeoutMs: 90_000, logFile: resolve(ROOT, '.local', `${name}-stack-${base}.log`) },
   );
@@ -33,7 +39,12 @@ export async function startPrivateStack(name: string, base: number): Promise<Pri
   return {
     details,
     dynamoDb: DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: details.dynamodbUrl, region: details.region }),
+      // DynamoDB Local checks no credentials, but the SDK wants some.
+      new DynamoDBClient({
+        endpoint: details.dynamodbUrl,
+        region: details.region,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
     ),
     stop: async () => {
       await running.stop();

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { publishEvent } from '../../lib/event-publisher';
 import type { ProductCreatedEvent } from '../../../contracts/events';
 import { adminRoute } from '../../lib/middleware/http-auth';
 import { json } from '../../lib/middleware/http-handler';
@@ -21,18 +20,17 @@ const bodySchema = z.strictObject({
 });
 
 export const handler = adminRoute({ body: bodySchema }, async ({ body }) => {
-  const product = await catalog.createProduct(body);
-  // Inventory opens the product's stock (0 units) on this event. Should publishing fail, the
-  // client gets a 500 and may retry; inventory's PUT still works for the product meanwhile,
-  // because inventory asks the catalog about products it has not heard of.
-  await publishEvent<ProductCreatedEvent>({
+  // Inventory opens the product's stock (0 units) on this event, written with the product. Until
+  // it arrives, inventory's PUT still works for the product, because inventory asks the catalog
+  // about products it has not heard of.
+  const product = await catalog.createProduct(body, (created): ProductCreatedEvent => ({
     eventType: 'ProductCreated',
-    productId: product.productId,
-    name: product.name,
-    price: product.price,
+    productId: created.productId,
+    name: created.name,
+    price: created.price,
     currency: catalogConfig.SHOP_CURRENCY,
-    occurredAt: product.createdAt,
-  });
+    occurredAt: created.createdAt,
+  }));
   return json(201, presentProduct(product, catalogConfig.SHOP_CURRENCY), {
     location: `/products/${product.productId}`,
   });

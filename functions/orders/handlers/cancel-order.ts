@@ -2,7 +2,6 @@ import { sagaStep } from '../../lib/middleware/saga-step';
 import { ordersConfig } from '../config';
 import { cancellationReasonFor, planCancel } from '../domain/order';
 import { releaseCancelledFingerprint } from '../order-placement';
-import { announceEnd } from '../order-status-events';
 import { createOrdersRepository } from '../orders-repository';
 import { recordSagaEnd } from '../order-metrics';
 
@@ -15,6 +14,5 @@ export const handler = sagaStep('CancelOrder', async ({ orderId, error }) => {
   );
   if (order.status === 'CANCELLED') await releaseCancelledFingerprint(orders, order);
   recordSagaEnd(order, outcome, 'CANCELLED');
-  await announceEnd(order, 'CANCELLED');
   return { outcome };
 });

@@ -1,7 +1,6 @@
 import { sagaStep } from '../../lib/middleware/saga-step';
 import { ordersConfig } from '../config';
 import { planMarkCompensationFailed } from '../domain/order';
-import { announceEnd } from '../order-status-events';
 import { createOrdersRepository } from '../orders-repository';
 import { recordSagaEnd } from '../order-metrics';
 
@@ -14,6 +13,5 @@ export const handler = sagaStep('MarkCompensationFailed', async ({ orderId }) =>
     planMarkCompensationFailed,
   );
   recordSagaEnd(order, outcome, 'COMPENSATION_FAILED');
-  await announceEnd(order, 'COMPENSATION_FAILED');
   return { outcome };
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { loadConfig, resourceName, shopCurrency } from '../../lib/config';
-import { publishEvent } from '../../lib/event-publisher';
 import { faultInjectionEnabled, parseFaultHeader } from '../../lib/middleware/fault-injection';
 import { json } from '../../lib/middleware/http-handler';
 import { userRoute } from '../../lib/middleware/http-auth';
@@ -58,7 +57,6 @@ const placement = createOrderPlacement({
   },
   orders: createOrdersRepository(ordersConfig.ORDERS_TABLE_NAME),
   startSaga: createOrderSagaStarter(config.ORDER_SAGA_STATE_MACHINE_ARN),
-  publishEvent,
   newOrderId: () => newOrderId(),
   currency: config.SHOP_CURRENCY,
   duplicateWindowSeconds: config.DUPLICATE_ORDER_WINDOW_SECONDS,

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { publishEvent } from '../../lib/event-publisher';
-import { userRegisteredEventSchema } from '../../../contracts/events';
 import { json, publicRoute } from '../../lib/middleware/http-handler';
 import { usersConfig } from '../config';
 import { emailAddress, newPassword, personName, phoneNumber } from '../domain/profile';
@@ -13,7 +11,6 @@ const register = createRegistration({
   confirmSignUp,
   claimIdentity,
   users: createUsersRepository(usersConfig.USERS_TABLE_NAME),
-  publishEvent: (event) => publishEvent(userRegisteredEventSchema.parse(event)),
   now: () => new Date().toISOString(),
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createCatalogRepository } from '../../../functions/catalog/catalog-repository';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDb } from '../../../functions/lib/aws-clients';
 import { createInventoryRepository } from '../../../functions/inventory/inventory-repository';
 import { badBodies, contractError, eventually } from '../../support/contract-checks';
 import { adminToken, api, registerAndLogin } from '../../support/http-client';
@@ -11,9 +12,32 @@ jest.setTimeout(30_000);
 
 // Reservations come from the order saga; the tests make them with the inventory's own repository.
 const inventory = createInventoryRepository(requiredEnv('INVENTORY_TABLE_NAME'));
-// A product written straight into the catalog's table publishes no ProductCreated: it stands for
-// one whose event has not reached inventory yet (or went to the dead-letter queue).
-const catalog = createCatalogRepository(requiredEnv('CATALOG_TABLE_NAME'));
+// A product item written straight into the catalog's table, without the outbox item the catalog
+// writes with it (functions/catalog/catalog-repository.ts), publishes no ProductCreated: it stands
+// for one whose event has not reached inventory yet (or went to the dead-letter queue).
+const catalogTable = requiredEnv('CATALOG_TABLE_NAME');
+async function unannouncedProduct(name: string, price: number): Promise<{ productId: string }> {
+  const productId = randomUUID();
+  const now = new Date().toISOString();
+  await dynamoDb.send(
+    new PutCommand({
+      TableName: catalogTable,
+      Item: {
+        pk: `PRODUCT#${productId}`,
+        sk: 'PRODUCT',
+        productId,
+        name,
+        description: '',
+        price,
+        createdAt: now,
+        updatedAt: now,
+        gsi1pk: 'PRODUCTS',
+        gsi1sk: `${now}#${productId}`,
+      },
+    }),
+  );
+  return { productId };
+}
 
 let admin: string;
 let customer: string;
@@ -64,7 +88,7 @@ describe('GET /inventory/{productId} (public)', () => {
   });
 
   it('shows 0 units for a product the catalog lists before ProductCreated reaches inventory', async () => {
-    const { productId } = await catalog.createProduct({ name: 'Unannounced', price: 100 });
+    const { productId } = await unannouncedProduct('Unannounced', 100);
 
     const response = await api.get(`/inventory/${productId}`);
 
@@ -129,7 +153,7 @@ describe('PUT /inventory/{productId} (admin)', () => {
   });
 
   it('stocks a product the catalog lists before ProductCreated reaches inventory', async () => {
-    const { productId } = await catalog.createProduct({ name: 'Unannounced', price: 100 });
+    const { productId } = await unannouncedProduct('Unannounced', 100);
 
     const response = await api.put(`/inventory/${productId}`, { onHand: 6 }, { token: admin });
 

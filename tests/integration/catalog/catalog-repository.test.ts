@@ -9,7 +9,14 @@ const catalog = createCatalogRepository(requiredEnv('CATALOG_TABLE_NAME'));
 const currency = process.env.SHOP_CURRENCY ?? 'USD';
 
 const create = (name = uniqueId('product'), price = 1000) =>
-  catalog.createProduct({ name, description: 'A thing', price });
+  catalog.createProduct({ name, description: 'A thing', price }, (product) => ({
+    eventType: 'ProductCreated',
+    productId: product.productId,
+    name: product.name,
+    price: product.price,
+    currency,
+    occurredAt: product.createdAt,
+  }));
 
 /** Follows the cursors from the newest product until every wanted id has shown. */
 async function pagesUntil(productIds: string[], limit: number): Promise<ProductRecord[][]> {

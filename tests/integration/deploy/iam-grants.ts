@@ -5,6 +5,8 @@ import type { CloudFormationTemplate } from '../../support/packaged-template';
  * resource named by what it is in this stack rather than by its intrinsic function:
  *
  *   table/<context>, table/<context>/index/*   a DynamoDB table of resources/tables.yml
+ *   stream/<context>                           that table's stream
+ *   queue/<name>                               an SQS queue, e.g. queue/order-events-failed
  *   topic/<name>                               an SNS topic, e.g. topic/events
  *   stateMachine/<name>, executions/<name>     a state machine (by Ref or its ARN built with
  *                                              Fn::Sub), or every execution of it
@@ -47,6 +49,18 @@ export const getAttArnOf = (value: unknown): string | undefined => {
     getAtt.length === 2 &&
     typeof getAtt[0] === 'string' &&
     getAtt[1] === 'Arn'
+    ? getAtt[0]
+    : undefined;
+};
+
+/** The logical id of a `Fn::GetAtt: [id, StreamArn]` (a table's stream), or undefined. */
+const streamArnOf = (value: unknown): string | undefined => {
+  if (!isRecord(value)) return undefined;
+  const getAtt = value['Fn::GetAtt'];
+  return Array.isArray(getAtt) &&
+    getAtt.length === 2 &&
+    typeof getAtt[0] === 'string' &&
+    getAtt[1] === 'StreamArn'
     ? getAtt[0]
     : undefined;
 };
@@ -107,6 +121,13 @@ export class IamReader {
     if (resource === '*') return '*';
     const unrecognised = `unrecognised ${JSON.stringify(resource)}`;
 
+    const streamOf = streamArnOf(resource);
+    if (streamOf !== undefined) {
+      return this.template.Resources[streamOf]?.Type === 'AWS::DynamoDB::Table'
+        ? `stream/${this.unprefixed(this.property(streamOf, 'TableName'))}`
+        : unrecognised;
+    }
+
     const arnOf = getAttArnOf(resource);
     if (arnOf !== undefined) {
       switch (this.template.Resources[arnOf]?.Type) {
@@ -116,6 +137,8 @@ export class IamReader {
           return `function/${this.functionKey(arnOf)}`;
         case 'AWS::Cognito::UserPool':
           return `userPool/${arnOf}`;
+        case 'AWS::SQS::Queue':
+          return `queue/${this.unprefixed(this.property(arnOf, 'QueueName'))}`;
         default:
           return unrecognised;
       }

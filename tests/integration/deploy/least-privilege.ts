@@ -18,6 +18,19 @@ const START_SAGA = 'states:StartExecution on stateMachine/order-saga';
 const READ_SAGA_HISTORY = 'states:GetExecutionHistory on executions/order-saga';
 const DESCRIBE_SAGA = 'states:DescribeStateMachine on stateMachine/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
+// What an event source mapping needs of a table's stream (the publisher's role reads it).
+const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map(
+  (operation) => `dynamodb:${operation}`,
+);
+/**
+ * An outbox publisher (functions/outbox/): one table's stream, the events topic, and its own
+ * failure queue (the mapping's on-failure destination, sent to with the function's role).
+ */
+const publisherOf = (table: string, queue: string) => [
+  ...STREAM_ACTIONS.map((action) => `${action} on stream/${table}`),
+  PUBLISH_EVENTS,
+  `sqs:SendMessage on queue/${queue}`,
+];
 // CloudWatch's metric reads take no resource-level permissions: '*' is the only resource.
 const READ_METRICS_DATA = 'cloudwatch:GetMetricData on *';
 const LIST_METRICS = 'cloudwatch:ListMetrics on *';
@@ -38,7 +51,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   routeNotFound: { grants: [] },
 
   registerUser: {
-    grants: [...onTable('users', READ, 'PutItem'), CONFIRM_SIGN_UP, PUBLISH_EVENTS],
+    grants: [...onTable('users', READ, 'PutItem'), CONFIRM_SIGN_UP],
   },
   loginUser: { grants: [] },
   getProfile: { grants: onTable('users', READ) },
@@ -46,7 +59,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
 
   listProducts: { grants: queryIndexes('catalog') },
   getProduct: { grants: onTable('catalog', READ) },
-  createProduct: { grants: [...onTable('catalog', 'PutItem'), PUBLISH_EVENTS] },
+  createProduct: { grants: onTable('catalog', 'PutItem') },
   updateProduct: { grants: onTable('catalog', 'UpdateItem') },
   quoteProducts: { grants: onTable('catalog', READ) },
 
@@ -77,7 +90,6 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
       ...onTable('orders', ...READ_PUT_UPDATE, 'DeleteItem'),
       ...invoke('quoteProducts', 'describeSlot'),
       START_SAGA,
-      PUBLISH_EVENTS,
     ],
   },
   getOrder: { grants: onTable('orders', READ) },
@@ -85,22 +97,19 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getSagaTrace: { grants: [...onTable('orders', READ), READ_SAGA_HISTORY] },
   listAllOrders: { grants: queryIndexes('orders') },
   getSagaDefinition: { grants: [DESCRIBE_SAGA] },
-  confirmOrder: {
-    grants: [...onTable('orders', READ, 'UpdateItem'), PUBLISH_EVENTS],
-    sagaStep: true,
-  },
-  cancelOrder: {
-    grants: [...onTable('orders', READ, 'UpdateItem'), PUBLISH_EVENTS],
-    sagaStep: true,
-  },
+  confirmOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
+  cancelOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
   markCompensationFailed: {
-    grants: [...onTable('orders', READ, 'UpdateItem'), PUBLISH_EVENTS],
+    grants: onTable('orders', READ, 'PutItem', 'UpdateItem'),
     sagaStep: true,
   },
 
   listNotifications: { grants: onTable('notifications', 'Query') },
   recordNotification: { grants: onTable('notifications', 'PutItem') },
 
+  publishUserEvents: { grants: publisherOf('users', 'user-events-failed') },
+  publishCatalogEvents: { grants: publisherOf('catalog', 'catalog-events-failed') },
+  publishOrderEvents: { grants: publisherOf('orders', 'order-events-failed') },
   getMetrics: { grants: [READ_METRICS_DATA, LIST_METRICS] },
 };
 
@@ -134,13 +143,24 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
   const service = action.split(':')[0];
   switch (service) {
     case 'dynamodb':
+      if (resource.startsWith('stream/')) {
+        if (context !== 'outbox') return 'only an outbox publisher reads a stream';
+        return STREAM_ACTIONS.includes(action) ? undefined : 'only reading the stream';
+      }
       if (!DYNAMODB_DATA_ACTIONS.includes(action)) return 'not a data action the shop uses';
       if (resource === `table/${context}`) return undefined;
       if (resource === `table/${context}/index/*`)
         return action === 'dynamodb:Query' ? undefined : 'only a query reads an index';
       return `not the ${context} context's table`;
     case 'sns':
+      if (context !== 'outbox') return 'no handler publishes: events go through the outbox';
       return grant === PUBLISH_EVENTS ? undefined : 'only publishing on the events topic';
+    case 'sqs':
+      return context === 'outbox' &&
+        action === 'sqs:SendMessage' &&
+        /^queue\/[a-z]+-events-failed$/.test(resource)
+        ? undefined
+        : "only parking a publisher's failed batch on its queue";
     case 'states':
       return [START_SAGA, READ_SAGA_HISTORY, DESCRIBE_SAGA].includes(grant)
         ? undefined
@@ -291,6 +311,27 @@ export function describeLeastPrivilege(stage: string, packaged: () => CloudForma
         }),
       );
       expect(broken).toEqual([]);
+    });
+
+    it('lets the outbox publishers alone publish, each reading one stream into one topic', () => {
+      const holders = functions.filter(({ role }) =>
+        reader.grantsOf(role).includes(PUBLISH_EVENTS),
+      );
+      expect(holders.map(({ key }) => key).sort()).toEqual([
+        'publishCatalogEvents',
+        'publishOrderEvents',
+        'publishUserEvents',
+      ]);
+      for (const { role } of holders) {
+        const grants = reader.grantsOf(role);
+        const streams = new Set(
+          grants
+            .filter((grant) => grant.includes(' on stream/'))
+            .map((grant) => grant.split(' on ')[1]),
+        );
+        expect(streams.size).toBe(1);
+        expect(grants.filter((grant) => grant.startsWith('sns:'))).toEqual([PUBLISH_EVENTS]);
+      }
     });
 
     it('grants each function exactly what the access table says, beside its own logs and X-Ray', () => {

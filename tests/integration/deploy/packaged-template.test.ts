@@ -104,6 +104,73 @@ describe.each(['dev', 'localstack', 'local'])(
       }
     });
 
+    // The outbox (functions/lib/outbox.ts): each table that announces events has a stream, read by
+    // its publisher with retries, bisect and an on-failure queue, so a poison record is parked.
+    it('streams the users, catalog and orders tables to their publishers, each with retries, bisect and a failure queue', () => {
+      const streamed = resourcesOfType(template, 'AWS::DynamoDB::Table')
+        .filter(([, table]) => table.Properties?.StreamSpecification !== undefined)
+        .map(([id, table]) => {
+          expect(table.Properties?.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+          expect(table.Properties?.TimeToLiveSpecification).toEqual({
+            AttributeName: 'expiresAt',
+            Enabled: true,
+          });
+          return id;
+        });
+      expect(streamed.sort()).toEqual(['CatalogTable', 'OrdersTable', 'UsersTable']);
+
+      const mappings = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping').map(
+        ([, mapping]) => mapping.Properties ?? {},
+      );
+      expect(
+        mappings.map((mapping) => [
+          (mapping.EventSourceArn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'],
+          (mapping.FunctionName as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0],
+          (
+            mapping.DestinationConfig as {
+              OnFailure: { Destination: { 'Fn::GetAtt': string[] } };
+            }
+          ).OnFailure.Destination['Fn::GetAtt'],
+        ]),
+      ).toEqual(
+        expect.arrayContaining([
+          [
+            ['UsersTable', 'StreamArn'],
+            'PublishUserEventsLambdaFunction',
+            ['UserEventsFailureQueue', 'Arn'],
+          ],
+          [
+            ['CatalogTable', 'StreamArn'],
+            'PublishCatalogEventsLambdaFunction',
+            ['CatalogEventsFailureQueue', 'Arn'],
+          ],
+          [
+            ['OrdersTable', 'StreamArn'],
+            'PublishOrderEventsLambdaFunction',
+            ['OrderEventsFailureQueue', 'Arn'],
+          ],
+        ]),
+      );
+      expect(mappings).toHaveLength(3);
+      for (const mapping of mappings) {
+        expect(mapping).toMatchObject({
+          StartingPosition: 'TRIM_HORIZON',
+          BisectBatchOnFunctionError: true,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+        expect(mapping.BatchSize).toBeGreaterThan(1);
+        expect(mapping.MaximumRetryAttempts).toBeGreaterThan(0);
+        expect(mapping.MaximumRecordAgeInSeconds).toBeGreaterThan(0);
+      }
+      for (const queue of [
+        'UserEventsFailureQueue',
+        'CatalogEventsFailureQueue',
+        'OrderEventsFailureQueue',
+      ]) {
+        expect(template.Resources[queue]?.Type).toBe('AWS::SQS::Queue');
+      }
+    });
+
     it('runs every function on nodejs22.x or newer', () => {
       const functions = resourcesOfType(template, 'AWS::Lambda::Function');
       expect(functions.length).toBeGreaterThan(0);

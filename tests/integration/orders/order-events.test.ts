@@ -1,9 +1,7 @@
-import { PublishCommand } from '@aws-sdk/client-sns';
 import { handler as cancelOrder } from '../../../functions/orders/handlers/cancel-order';
 import { handler as confirmOrder } from '../../../functions/orders/handlers/confirm-order';
 import { handler as markCompensationFailed } from '../../../functions/orders/handlers/mark-compensation-failed';
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
-import { sns } from '../../../functions/lib/aws-clients';
 import {
   orderCancelledEventSchema,
   orderCompensationFailedEventSchema,
@@ -11,37 +9,19 @@ import {
 } from '../../../contracts/events';
 import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { invokeStep } from '../../support/lambda-context';
+import { outboxEvents } from '../../support/outbox';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
-// The saga's last steps announce the order's end on the events topic, after the write and again
-// on every retried invocation, while the orders table changes once.
+// The saga's last steps write the order's end and its event in one transaction (the outbox,
+// functions/lib/outbox.ts): the event exists exactly when the change does, once, however often
+// the step runs. The orders table's publisher puts it on the topic (tests/e2e/events/).
 const tableName = requiredEnv('ORDERS_TABLE_NAME');
-const topicArn = requiredEnv('EVENTS_TOPIC_ARN');
 const orders = createOrdersRepository(tableName);
 
 const caught = (Error: string) => ({ error: { Error, Cause: `${Error} happened` } });
 
-let send: jest.SpyInstance;
-beforeEach(() => {
-  // Calls go through to the embedded SNS; the spy only records them.
-  send = jest.spyOn(sns, 'send');
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-});
-
-/** What was published about the order, as SNS got it: the message and its eventType attribute. */
-const publishedAbout = (orderId: string) =>
-  send.mock.calls
-    .map(([command]: unknown[]) => command)
-    .filter((command): command is PublishCommand => command instanceof PublishCommand)
-    .map(({ input }) => ({
-      topicArn: input.TopicArn,
-      eventType: input.MessageAttributes?.eventType?.StringValue,
-      message: JSON.parse(input.Message ?? 'null') as Record<string, unknown>,
-    }))
-    .filter(({ message }) => message.orderId === orderId);
+const eventsAbout = (orderId: string) => outboxEvents(tableName, { orderId });
 
 async function pendingOrder(): Promise<OrderSagaInput> {
   const input = sagaInput({
@@ -67,39 +47,28 @@ async function pendingOrder(): Promise<OrderSagaInput> {
   return input;
 }
 
-const snsServerError = () =>
-  Object.assign(new Error('SNS is having a moment'), {
-    name: 'InternalErrorException',
-    $fault: 'server',
-  });
-
 describe('ConfirmOrder announces OrderConfirmed', () => {
-  it('publishes OrderConfirmed on the events topic after confirming', async () => {
+  it('writes OrderConfirmed to the outbox with the confirmation', async () => {
     const input = await pendingOrder();
 
     await invokeStep(confirmOrder, input);
 
     const order = await orders.getOrder(input.orderId);
-    expect(publishedAbout(input.orderId)).toEqual([
+    const events = await eventsAbout(input.orderId);
+    expect(events).toEqual([
       {
-        topicArn,
         eventType: 'OrderConfirmed',
-        message: {
-          eventType: 'OrderConfirmed',
-          orderId: input.orderId,
-          userId: input.userId,
-          total: 2500,
-          currency: input.currency,
-          occurredAt: order?.updatedAt,
-        },
+        orderId: input.orderId,
+        userId: input.userId,
+        total: 2500,
+        currency: input.currency,
+        occurredAt: order?.updatedAt,
       },
     ]);
-    expect(orderConfirmedEventSchema.safeParse(publishedAbout(input.orderId)[0]?.message)).toEqual(
-      expect.objectContaining({ success: true }),
-    );
+    expect(orderConfirmedEventSchema.safeParse(events[0]).success).toBe(true);
   });
 
-  it('publishes the same event again when invoked again, leaving the table as it was', async () => {
+  it('writes nothing more when invoked again, leaving the table as it was', async () => {
     const input = await pendingOrder();
     await invokeStep(confirmOrder, input);
     const afterOnce = await snapshotTable(tableName, [input.orderId]);
@@ -109,46 +78,29 @@ describe('ConfirmOrder announces OrderConfirmed', () => {
     });
 
     expect(await snapshotTable(tableName, [input.orderId])).toEqual(afterOnce);
-    const [first, second] = publishedAbout(input.orderId);
-    expect(second).toEqual(first);
-    expect(publishedAbout(input.orderId)).toHaveLength(2);
-  });
-
-  it('fails with TransientError when the publish is lost, and its retry publishes', async () => {
-    const input = await pendingOrder();
-    send.mockRejectedValueOnce(snsServerError());
-
-    await expect(invokeStep(confirmOrder, input)).rejects.toMatchObject({ name: 'TransientError' });
-    expect(await orders.getOrder(input.orderId)).toMatchObject({ status: 'CONFIRMED' });
-    const afterFirst = await snapshotTable(tableName, [input.orderId]);
-
-    await invokeStep(confirmOrder, input);
-
-    // The first attempt was lost on the way; the retry sent the very same event.
-    const [lost, repaired] = publishedAbout(input.orderId);
-    expect(repaired).toMatchObject({ eventType: 'OrderConfirmed' });
-    expect(repaired).toEqual(lost);
-    expect(publishedAbout(input.orderId)).toHaveLength(2);
-    expect(await snapshotTable(tableName, [input.orderId])).toEqual(afterFirst);
+    expect(await eventsAbout(input.orderId)).toHaveLength(1);
   });
 });
 
 describe('CancelOrder announces OrderCancelled', () => {
-  it('publishes OrderCancelled with the cancellation reason', async () => {
+  it('writes OrderCancelled with the cancellation reason', async () => {
     const input = await pendingOrder();
 
     await invokeStep(cancelOrder, { ...input, ...caught('OutOfStock') });
 
-    const [published] = publishedAbout(input.orderId);
-    expect(published).toMatchObject({
-      topicArn,
-      eventType: 'OrderCancelled',
-      message: { orderId: input.orderId, userId: input.userId, cancellationReason: 'OUT_OF_STOCK' },
-    });
-    expect(orderCancelledEventSchema.safeParse(published?.message).success).toBe(true);
+    const events = await eventsAbout(input.orderId);
+    expect(events).toEqual([
+      expect.objectContaining({
+        eventType: 'OrderCancelled',
+        orderId: input.orderId,
+        userId: input.userId,
+        cancellationReason: 'OUT_OF_STOCK',
+      }),
+    ]);
+    expect(orderCancelledEventSchema.safeParse(events[0]).success).toBe(true);
   });
 
-  it('publishes the stored reason again when invoked again, leaving the table as it was', async () => {
+  it('writes one event however often it is invoked, leaving the table as it was', async () => {
     const input = await pendingOrder();
     await invokeStep(cancelOrder, { ...input, ...caught('PaymentDeclined') });
     const afterOnce = await snapshotTable(tableName, [input.orderId]);
@@ -156,35 +108,32 @@ describe('CancelOrder announces OrderCancelled', () => {
     await invokeStep(cancelOrder, { ...input, ...caught('PaymentDeclined') });
 
     expect(await snapshotTable(tableName, [input.orderId])).toEqual(afterOnce);
-    const messages = publishedAbout(input.orderId).map(({ message }) => message);
-    expect(messages).toHaveLength(2);
-    expect(messages[1]).toEqual(messages[0]);
-    expect(messages[0]).toMatchObject({ cancellationReason: 'PAYMENT_DECLINED' });
+    expect(await eventsAbout(input.orderId)).toEqual([
+      expect.objectContaining({ cancellationReason: 'PAYMENT_DECLINED' }),
+    ]);
   });
 
-  it('announces nothing about an order an operator must look at', async () => {
+  it('announces no cancellation of an order an operator must look at', async () => {
     const input = { ...(await pendingOrder()), ...caught('TransientError') };
     await invokeStep(markCompensationFailed, input);
-    send.mockClear();
 
     await invokeStep(cancelOrder, input);
 
-    expect(publishedAbout(input.orderId)).toEqual([]);
+    expect((await eventsAbout(input.orderId)).map(({ eventType }) => eventType)).toEqual([
+      'OrderCompensationFailed',
+    ]);
   });
 });
 
 describe('MarkCompensationFailed announces OrderCompensationFailed', () => {
-  it('publishes OrderCompensationFailed, and again when invoked again', async () => {
+  it('writes OrderCompensationFailed once, also when invoked again', async () => {
     const input = { ...(await pendingOrder()), ...caught('TransientError') };
 
     await invokeStep(markCompensationFailed, input);
     await invokeStep(markCompensationFailed, input);
 
-    const published = publishedAbout(input.orderId);
-    expect(published.map(({ eventType }) => eventType)).toEqual([
-      'OrderCompensationFailed',
-      'OrderCompensationFailed',
-    ]);
-    expect(orderCompensationFailedEventSchema.safeParse(published[0]?.message).success).toBe(true);
+    const events = await eventsAbout(input.orderId);
+    expect(events.map(({ eventType }) => eventType)).toEqual(['OrderCompensationFailed']);
+    expect(orderCompensationFailedEventSchema.safeParse(events[0]).success).toBe(true);
   });
 });

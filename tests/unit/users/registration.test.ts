@@ -1,6 +1,6 @@
 import type { UserRegisteredEvent } from '../../../contracts/events';
 import { EmailTaken } from '../../../functions/users/domain/errors';
-import type { Profile } from '../../../functions/users/domain/profile';
+import { userRegistered, type Profile } from '../../../functions/users/domain/profile';
 import {
   createRegistration,
   type RegistrationDependencies,
@@ -9,7 +9,10 @@ import {
 const NOW = '2030-01-01T00:00:00.000Z';
 const request = { email: 'ada@example.com', password: 'first-password', name: 'Ada' };
 
-/** Cognito and the users table in memory, with the behaviours the registration relies on. */
+/**
+ * Cognito and the users table in memory, with the behaviours the registration relies on. The
+ * table writes a profile with its UserRegistered outbox item, as the repository's transaction does.
+ */
 function world() {
   const identities = new Map<string, { sub: string; password: string; confirmed: boolean }>();
   const profiles = new Map<string, Profile>();
@@ -37,21 +40,18 @@ function world() {
       createProfile: jest.fn((profile: Profile) => {
         if (profiles.has(profile.userId)) return Promise.resolve({ created: false });
         profiles.set(profile.userId, profile);
+        events.push(userRegistered(profile));
         return Promise.resolve({ created: true });
       }),
       getProfile: jest.fn((userId: string) => Promise.resolve(profiles.get(userId))),
     },
-    publishEvent: jest.fn((event: UserRegisteredEvent) => {
-      events.push(event);
-      return Promise.resolve();
-    }),
     now: () => NOW,
   } satisfies RegistrationDependencies;
   return { deps, identities, profiles, events };
 }
 
 describe('registration', () => {
-  it('creates and confirms the identity, announces it, then writes the profile', async () => {
+  it('creates and confirms the identity, then writes the profile with its UserRegistered event', async () => {
     const { deps, identities, profiles, events } = world();
 
     const profile = await createRegistration(deps)(request);
@@ -98,7 +98,6 @@ describe('registration', () => {
 
   it.each([
     ['the confirmation failed', 'confirmSignUp'],
-    ['publishing the event failed', 'publishEvent'],
     ['the profile write failed', 'createProfile'],
   ] as const)(
     'finishes a registration on the retry after %s, under the first identity',
@@ -114,7 +113,9 @@ describe('registration', () => {
 
       expect(profile.userId).toBe('sub-1');
       expect(profiles.get('sub-1')).toEqual(profile);
-      expect(events.at(-1)).toMatchObject({ eventType: 'UserRegistered', userId: 'sub-1' });
+      expect(events).toEqual([
+        expect.objectContaining({ eventType: 'UserRegistered', userId: 'sub-1' }),
+      ]);
       expect(deps.claimIdentity).toHaveBeenCalledWith(request.email, request.password);
     },
   );

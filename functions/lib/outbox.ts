@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { DomainEvent } from '../../contracts/events';
+import type { TransactItem } from './dynamo/table';
+
+// The transactional outbox. A domain event is written in the same DynamoDB transaction as the
+// change it announces, as an item of the owning table; the table's stream hands the new item to
+// the context's publisher (functions/outbox/handlers/publish-events.ts), which puts it on SNS.
+// So the change and its event never disagree: both are written or neither, and a failed publish
+// is retried from the stream instead of lost. No handler publishes on its own.
+//
+// Item shape, the same in every table that publishes:
+//   pk=OUTBOX#<eventId>  sk=OUTBOX
+//   outboxEvent  the event as JSON (one of contracts/events.ts)
+//   eventType    the event's type, for reading the table by eye
+//   expiresAt    epoch seconds: the table's TTL deletes the item once the stream has long passed it
+
+/** The attribute that makes an item an outbox item (the publisher skips every other record). */
+export const OUTBOX_EVENT_ATTRIBUTE = 'outboxEvent';
+
+/**
+ * How long an outbox item stays. The stream keeps a record 24 hours and the publisher's retries
+ * end before that (serverless.yml's maximumRecordAgeInSeconds); a week leaves it readable after.
+ */
+const OUTBOX_RETENTION_SECONDS = 7 * 24 * 60 * 60;
+
+/** The event's outbox item, as one item of the transaction that writes its change. */
+export const outboxPut = (
+  tableName: string,
+  event: DomainEvent,
+  now: number = Date.now(),
+): TransactItem => {
+  const eventId = randomUUID();
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        pk: `OUTBOX#${eventId}`,
+        sk: 'OUTBOX',
+        [OUTBOX_EVENT_ATTRIBUTE]: JSON.stringify(event),
+        eventType: event.eventType,
+        expiresAt: Math.floor(now / 1000) + OUTBOX_RETENTION_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+};

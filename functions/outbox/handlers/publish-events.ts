@@ -1,0 +1,31 @@
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { z } from 'zod';
+import { domainEventSchema } from '../../../contracts/events';
+import { sns } from '../../lib/aws-clients';
+import { loadConfig, resourceName } from '../../lib/config';
+import { OUTBOX_EVENT_ATTRIBUTE } from '../../lib/outbox';
+import { streamHandler } from '../../lib/middleware/stream-handler';
+
+const config = loadConfig(z.object({ EVENTS_TOPIC_ARN: resourceName }));
+
+/**
+ * The publisher of a table's outbox (functions/lib/outbox.ts), fed by the table's stream: each
+ * new outbox item's event goes on the events topic with its `eventType` as the message attribute
+ * the subscriptions' filter policies select on. Every other record of the stream (the context's
+ * own items, an outbox item's TTL deletion) is none of its business. An event that is not one of
+ * contracts/events.ts fails, like a publish SNS refuses: retried, then parked on the mapping's
+ * on-failure destination.
+ */
+export const handler = streamHandler(async (record) => {
+  if (record.eventName !== 'INSERT') return;
+  const message = record.dynamodb?.NewImage?.[OUTBOX_EVENT_ATTRIBUTE]?.S;
+  if (message === undefined) return;
+  const event = domainEventSchema.parse(JSON.parse(message));
+  await sns.send(
+    new PublishCommand({
+      TopicArn: config.EVENTS_TOPIC_ARN,
+      Message: JSON.stringify(event),
+      MessageAttributes: { eventType: { DataType: 'String', StringValue: event.eventType } },
+    }),
+  );
+});

@@ -1,0 +1,33 @@
+import { domainEventSchema } from '../../../contracts/events';
+import { OUTBOX_EVENT_ATTRIBUTE, outboxPut } from '../../../functions/lib/outbox';
+
+const event = {
+  eventType: 'OrderConfirmed',
+  orderId: 'o-1',
+  userId: 'u-1',
+  total: 900,
+  currency: 'USD',
+  occurredAt: '2030-01-01T00:00:00.000Z',
+} as const;
+
+describe('outboxPut', () => {
+  it('writes the event as a new outbox item of the table, expiring a week later', () => {
+    const now = Date.parse('2030-01-01T00:00:00.000Z');
+
+    const { Put } = outboxPut('shop-test-orders', event, now);
+
+    expect(Put).toMatchObject({
+      TableName: 'shop-test-orders',
+      ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { sk: 'OUTBOX', eventType: 'OrderConfirmed', expiresAt: now / 1000 + 7 * 24 * 3600 },
+    });
+    expect(String(Put?.Item?.pk)).toMatch(/^OUTBOX#[0-9a-f-]{36}$/);
+    expect(
+      domainEventSchema.parse(JSON.parse(String(Put?.Item?.[OUTBOX_EVENT_ATTRIBUTE]))),
+    ).toEqual(event);
+  });
+
+  it('gives every event an item of its own', () => {
+    expect(outboxPut('t', event).Put?.Item?.pk).not.toEqual(outboxPut('t', event).Put?.Item?.pk);
+  });
+});
