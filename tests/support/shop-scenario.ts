@@ -54,7 +54,13 @@ export interface Order {
 }
 export interface Notification {
   notificationId: string;
-  type: 'WELCOME' | 'ORDER_CONFIRMED' | 'ORDER_CANCELLED';
+  type:
+    | 'WELCOME'
+    | 'ORDER_CONFIRMED'
+    | 'ORDER_CANCELLED'
+    | 'DEPOSIT_RECEIVED'
+    | 'WITHDRAWAL_MADE'
+    | 'ORDER_COMPENSATION_FAILED';
   orderId?: string;
   message: string;
   createdAt: string;

@@ -22,6 +22,7 @@ export const httpErrorTable = {
   EmailTaken: { status: 409, code: 'EMAIL_TAKEN' },
   DuplicateOrder: { status: 409, code: 'DUPLICATE_ORDER' },
   Conflict: { status: 409, code: 'CONFLICT' },
+  InsufficientFunds: { status: 409, code: 'INSUFFICIENT_FUNDS' },
   PayloadTooLarge: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
   UnsupportedMediaType: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   IdempotencyKeyReused: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' },
