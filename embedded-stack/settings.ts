@@ -14,6 +14,7 @@ const settingsSchema = z.object({
   SHOP_DYNAMODB_PORT: portSchema.default(8000),
   SHOP_SFN_PORT: portSchema.default(8083),
   SHOP_COGNITO_PORT: portSchema.default(9229),
+  SHOP_DOCS_PORT: portSchema.default(3005),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
 });
@@ -31,6 +32,8 @@ export interface EmbeddedStackSettings {
     dynamodb: number;
     stepFunctions: number;
     cognito: number;
+    /** The API's reference page (docs/api.html). */
+    docs: number;
   };
   stackFile: string;
   /** Where this stack's functions are built (relative to the project), one folder per stack. */
@@ -48,6 +51,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       dynamodb: parsed.SHOP_DYNAMODB_PORT,
       stepFunctions: parsed.SHOP_SFN_PORT,
       cognito: parsed.SHOP_COGNITO_PORT,
+      docs: parsed.SHOP_DOCS_PORT,
     },
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
     buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,

@@ -8,6 +8,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startApiDocs, type ApiDocsServer } from './api-docs';
 import { startCognitoLocal } from './cognito-local';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
@@ -32,12 +33,14 @@ const startedAt = Date.now();
 const settings = readSettings();
 const processes: ManagedProcess[] = [];
 let stepFunctions: StepFunctionsServer | undefined;
+let apiDocs: ApiDocsServer | undefined;
 let stopping = false;
 
 async function stop(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     // Reverse order of start: the HTTP side first, the database last.
+    await apiDocs?.close();
     await stepFunctions?.close();
     for (const child of [...processes].reverse()) await child.stop();
     await rm(settings.stackFile, { force: true });
@@ -113,10 +116,17 @@ async function main(): Promise<void> {
     adminToken: accessToken,
   });
 
+  apiDocs = await startApiDocs({
+    host: HOST,
+    port: settings.ports.docs,
+    httpApiUrl: url(settings.ports.http),
+  });
+
   const stack = {
     stage: LOCAL_STAGE,
     region: settings.region,
     httpApiUrl: url(settings.ports.http),
+    apiDocsUrl: apiDocs.url,
     lambdaUrl: url(settings.ports.lambda),
     stepFunctionsUrl: stepFunctions.url,
     dynamodbUrl: url(settings.ports.dynamodb),
@@ -165,6 +175,7 @@ function printBanner(
   current: EmbeddedStackSettings,
   stack: {
     httpApiUrl: string;
+    apiDocsUrl: string;
     stepFunctionsUrl: string;
     dynamodbUrl: string;
     snsUrl: string;
@@ -183,6 +194,7 @@ function printBanner(
       '',
       `Shop ready in ${seconds}s (stage ${LOCAL_STAGE}, region ${current.region})`,
       `  HTTP API         ${stack.httpApiUrl}   try: curl ${stack.httpApiUrl}/health`,
+      `  API reference    ${stack.apiDocsUrl}   (OpenAPI: ${stack.httpApiUrl}/openapi.json)`,
       `  Step Functions   ${stack.stepFunctionsUrl}   ${stack.stateMachineArns.join(', ')}`,
       `  DynamoDB Local   ${stack.dynamodbUrl}`,
       `  SNS              ${stack.snsUrl}`,

@@ -19,6 +19,7 @@ export const portsAt = (base: number) => ({
   SHOP_DYNAMODB_PORT: String(8000 + base + PORT_OFFSET),
   SHOP_SFN_PORT: String(8083 + base + PORT_OFFSET),
   SHOP_COGNITO_PORT: String(9229 + base + PORT_OFFSET),
+  SHOP_DOCS_PORT: String(3005 + base + PORT_OFFSET),
 });
 
 export const TEST_STACK_PORTS = portsAt(100);

@@ -1,26 +1,15 @@
-import { z } from 'zod';
 import { publishEvent } from '../../lib/event-publisher';
 import type { ProductCreatedEvent } from '../../../contracts/events';
+import { newProductSchema } from '../../../contracts/http/catalog';
 import { adminRoute } from '../../lib/middleware/http-auth';
 import { json } from '../../lib/middleware/http-handler';
 import { createCatalogRepository } from '../catalog-repository';
 import { catalogConfig } from '../config';
-import {
-  presentProduct,
-  productDescriptionSchema,
-  productNameSchema,
-  productPriceSchema,
-} from '../domain/product';
+import { presentProduct } from '../domain/product';
 
 const catalog = createCatalogRepository(catalogConfig.CATALOG_TABLE_NAME);
 
-const bodySchema = z.strictObject({
-  name: productNameSchema,
-  description: productDescriptionSchema.optional(),
-  price: productPriceSchema,
-});
-
-export const handler = adminRoute({ body: bodySchema }, async ({ body }) => {
+export const handler = adminRoute({ body: newProductSchema }, async ({ body }) => {
   const product = await catalog.createProduct(body);
   // Inventory opens the product's stock (0 units) on this event. Should publishing fail, the
   // client gets a 500 and may retry; inventory's PUT still works for the product meanwhile,

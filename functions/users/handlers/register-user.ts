@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { publishEvent } from '../../lib/event-publisher';
 import { userRegisteredEventSchema } from '../../../contracts/events';
+import { registrationSchema } from '../../../contracts/http/users';
 import { json, publicRoute } from '../../lib/middleware/http-handler';
 import { usersConfig } from '../config';
-import { emailAddress, newPassword, personName, phoneNumber } from '../domain/profile';
 import { claimIdentity, confirmSignUp, signUp } from '../identity-provider';
 import { createRegistration } from '../registration';
 import { createUsersRepository } from '../users-repository';
@@ -15,13 +14,6 @@ const register = createRegistration({
   users: createUsersRepository(usersConfig.USERS_TABLE_NAME),
   publishEvent: (event) => publishEvent(userRegisteredEventSchema.parse(event)),
   now: () => new Date().toISOString(),
-});
-
-const registrationSchema = z.strictObject({
-  email: emailAddress,
-  password: newPassword,
-  name: personName,
-  phone: phoneNumber.optional(),
 });
 
 /** POST /auth/register (see registration.ts for what a retry after a failure does). */

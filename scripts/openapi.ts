@@ -1,0 +1,59 @@
+/**
+ * `npm run openapi`: writes the API's OpenAPI 3.1 document (docs/openapi.json, built from the
+ * contracts as GET /openapi.json answers it) and the Postman collection generated from it by
+ * openapi-to-postmanv2 (docs/shop.postman_collection.json: one request per operation, grouped by
+ * tag, `{{baseUrl}}` and `{{bearerToken}}` as collection variables).
+ * The converter's random ids are left out, so that a file changes only when the API does.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { convertV2 } from 'openapi-to-postmanv2';
+import { buildOpenApiDocument } from '../contracts/http/openapi';
+
+const ROOT = resolve(__dirname, '..');
+export const OPENAPI_FILE = resolve(ROOT, 'docs/openapi.json');
+export const POSTMAN_FILE = resolve(ROOT, 'docs/shop.postman_collection.json');
+
+const asJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+const withoutIds = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (key, member: unknown) => (key === 'id' ? undefined : member)));
+
+/** The collection openapi-to-postmanv2 makes of the document. */
+export function postmanCollectionOf(document: object): Promise<unknown> {
+  return new Promise((resolveCollection, rejectCollection) => {
+    convertV2(
+      { type: 'json', data: document },
+      { folderStrategy: 'Tags', requestNameSource: 'Fallback', parametersResolution: 'Example' },
+      (error, result) => {
+        if (error)
+          return rejectCollection(new Error(`openapi-to-postmanv2: ${JSON.stringify(error)}`));
+        const collection = result?.output?.[0]?.data;
+        if (!result?.result || !collection) {
+          return rejectCollection(
+            new Error(`openapi-to-postmanv2: ${result?.reason ?? 'no collection'}`),
+          );
+        }
+        resolveCollection(withoutIds(collection));
+      },
+    );
+  });
+}
+
+export async function generatedFiles(): Promise<Record<string, string>> {
+  // The document on disk names no server: a client gives its own base URL.
+  const document = buildOpenApiDocument();
+  return {
+    [OPENAPI_FILE]: asJson(document),
+    [POSTMAN_FILE]: asJson(await postmanCollectionOf(document)),
+  };
+}
+
+async function main(): Promise<void> {
+  for (const [path, text] of Object.entries(await generatedFiles())) {
+    await writeFile(path, text);
+    console.log(`wrote ${path}`);
+  }
+}
+
+if (require.main === module) void main();
