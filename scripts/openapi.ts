@@ -2,17 +2,20 @@
  * `npm run openapi`: writes the API's OpenAPI 3.1 document (docs/openapi.json, built from the
  * contracts as GET /openapi.json answers it) and the Postman collection generated from it by
  * openapi-to-postmanv2 (docs/shop.postman_collection.json: one request per operation, grouped by
- * tag, `{{baseUrl}}` and `{{bearerToken}}` as collection variables).
+ * tag, `{{baseUrl}}` and `{{bearerToken}}` as collection variables), and the scenarios
+ * collection (docs/scenarios.postman_collection.json, what `npm run scenarios` runs).
  * The converter's random ids are left out, so that a file changes only when the API does.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { convertV2 } from 'openapi-to-postmanv2';
 import { buildOpenApiDocument } from '../contracts/http/openapi';
+import { scenariosCollection } from './scenarios/collection';
 
 const ROOT = resolve(__dirname, '..');
 export const OPENAPI_FILE = resolve(ROOT, 'docs/openapi.json');
 export const POSTMAN_FILE = resolve(ROOT, 'docs/shop.postman_collection.json');
+export const SCENARIOS_FILE = resolve(ROOT, 'docs/scenarios.postman_collection.json');
 
 const asJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -46,6 +49,8 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   return {
     [OPENAPI_FILE]: asJson(document),
     [POSTMAN_FILE]: asJson(await postmanCollectionOf(document)),
+    // The hand-written scenarios (scripts/scenarios/collection.ts), for Postman.
+    [SCENARIOS_FILE]: asJson(scenariosCollection()),
   };
 }
 
