@@ -4,7 +4,7 @@
  * openapi-to-postmanv2 (docs/shop.postman_collection.json: one request per operation, grouped by
  * tag, `{{baseUrl}}` and `{{bearerToken}}` as collection variables), and the scenarios
  * collection (docs/scenarios.postman_collection.json, what `npm run scenarios` runs).
- * The converter's random ids are left out, so that a file changes only when the API does.
+ * What the converter makes at random is left out, so that a file changes only when the API does.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -19,15 +19,37 @@ export const SCENARIOS_FILE = resolve(ROOT, 'docs/scenarios.postman_collection.j
 
 const asJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+// The converter's random ids and its example responses (random values of each schema) would change
+// the file on every run; the document and the reference page show the responses.
+const UNSTABLE = new Set(['id', '_postman_id', 'response']);
+const isPathVariable = (member: unknown): member is { key: string; type: 'any' } =>
+  typeof member === 'object' &&
+  member !== null &&
+  (member as { type?: unknown }).type === 'any' &&
+  typeof (member as { key?: unknown }).key === 'string';
+
 const withoutIds = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value, (key, member: unknown) => (key === 'id' ? undefined : member)));
+  JSON.parse(
+    JSON.stringify(value, (key, member: unknown) => {
+      if (UNSTABLE.has(key)) return undefined;
+      // A path variable ({productId}…) becomes a Postman variable of the same name.
+      if (isPathVariable(member)) return { ...member, value: `{{${member.key}}}` };
+      return member;
+    }),
+  );
 
 /** The collection openapi-to-postmanv2 makes of the document. */
 export function postmanCollectionOf(document: object): Promise<unknown> {
   return new Promise((resolveCollection, rejectCollection) => {
     convertV2(
       { type: 'json', data: document },
-      { folderStrategy: 'Tags', requestNameSource: 'Fallback', parametersResolution: 'Example' },
+      {
+        folderStrategy: 'Tags',
+        requestNameSource: 'Fallback',
+        parametersResolution: 'Example',
+        // Random example values would change the file on every run.
+        schemaFaker: false,
+      },
       (error, result) => {
         if (error)
           return rejectCollection(new Error(`openapi-to-postmanv2: ${JSON.stringify(error)}`));

@@ -43,9 +43,11 @@ export const errorSchema = z
   })
   .meta({ id: 'Error' });
 
-export const errorResponseSchema = z
-  .strictObject({ error: errorSchema })
-  .meta({ id: 'ErrorResponse', description: 'The one shape of every error (API.md)' });
+export const errorResponseSchema = z.strictObject({ error: errorSchema }).meta({
+  id: 'ErrorResponse',
+  description: 'The one shape of every error (API.md)',
+  example: { error: { code: 'NOT_FOUND', message: 'Order not found' } },
+});
 
 export const idSchema = id;
 export const currencySchema = currencyCode.meta({

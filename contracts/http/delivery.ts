@@ -5,7 +5,9 @@ import { pageOf, pageQuerySchema, timestampSchema } from './common';
 // API.md "Delivery".
 
 // A day's schedule reads earliest first; like every list it pages with ?limit and ?cursor.
-export const slotQuerySchema = pageQuerySchema.extend({ date: z.iso.date() });
+export const slotQuerySchema = pageQuerySchema.extend({
+  date: z.iso.date().meta({ example: '2030-01-01' }),
+});
 
 // Times with an offset are taken and stored in UTC; that end is after start is the domain's rule.
 export const newSlotSchema = z

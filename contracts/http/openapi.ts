@@ -90,7 +90,11 @@ const successResponses = (route: RouteContract): Record<number, ResponseConfig> 
       status,
       {
         description: response.description,
-        content: { [JSON_TYPE]: { schema: response.body ?? z.record(z.string(), z.unknown()) } },
+        content: {
+          [JSON_TYPE]: {
+            schema: response.body ?? z.record(z.string(), z.unknown()).meta({ example: {} }),
+          },
+        },
         ...(response.headers
           ? {
               headers: Object.fromEntries(
