@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { ERROR_STATUSES } from '../../../../contracts/http/common';
 import { buildOpenApiDocument } from '../../../../contracts/http/openapi';
+import { httpErrorTable } from '../../../../functions/lib/middleware/http-errors';
 import { contractViolations } from '../../../support/openapi-contract';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -94,6 +96,12 @@ describe('the OpenAPI document', () => {
     const onDisk: unknown = JSON.parse(readFileSync(resolve(ROOT, 'docs/openapi.json'), 'utf8'));
 
     expect(onDisk).toEqual(document);
+  });
+
+  it("documents every code of the handlers' error table with its status", () => {
+    for (const { code, status } of Object.values(httpErrorTable)) {
+      expect([code, ERROR_STATUSES[code]]).toEqual([code, status]);
+    }
   });
 
   it('asks for the bearer token on every route but the public ones', () => {
