@@ -31,6 +31,7 @@ const READ_PUT_UPDATE = [READ, 'PutItem', 'UpdateItem'];
  */
 const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getHealth: { grants: [] },
+  getOpenApi: { grants: [] },
   routeNotFound: { grants: [] },
 
   registerUser: {
@@ -55,7 +56,12 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   openStock: { grants: onTable('inventory', READ, 'PutItem') },
 
   getWallet: { grants: onTable('payments', READ) },
-  createDeposit: { grants: onTable('payments', ...READ_PUT_UPDATE, 'DeleteItem') },
+  createDeposit: {
+    grants: [...onTable('payments', ...READ_PUT_UPDATE, 'DeleteItem'), PUBLISH_EVENTS],
+  },
+  createWithdrawal: {
+    grants: [...onTable('payments', ...READ_PUT_UPDATE, 'DeleteItem'), PUBLISH_EVENTS],
+  },
   listTransactions: { grants: onTable('payments', 'Query') },
   reservePayment: { grants: onTable('payments', ...READ_PUT_UPDATE), sagaStep: true },
   capturePayment: { grants: onTable('payments', ...READ_PUT_UPDATE), sagaStep: true },
