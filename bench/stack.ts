@@ -72,6 +72,7 @@ export const portsAt = (base: number): Record<string, string> => ({
   SHOP_SFN_PORT: String(8083 + base),
   SHOP_COGNITO_PORT: String(9229 + base),
   SHOP_CLOUDWATCH_PORT: String(8084 + base),
+  SHOP_DOCS_PORT: String(3007 + base),
 });
 
 const READY = 'Shop ready in';

@@ -68,6 +68,31 @@ export const productCreatedEventSchema = z.strictObject({
 
 export type ProductCreatedEvent = z.infer<typeof productCreatedEventSchema>;
 
+// The payments context's: money moved into or out of a wallet by its owner. The notifications
+// context records a message naming the amount; `transactionId` (the ledger row's) makes a
+// redelivered event leave one message.
+const walletMovementFields = {
+  userId: z.string().min(1),
+  transactionId: z.string().min(1),
+  amount: z.int().min(1),
+  currency: currencyCode,
+  occurredAt: z.iso.datetime({ offset: true }),
+};
+
+export const depositReceivedEventSchema = z.strictObject({
+  eventType: z.literal('DepositReceived'),
+  ...walletMovementFields,
+});
+
+export type DepositReceivedEvent = z.infer<typeof depositReceivedEventSchema>;
+
+export const withdrawalMadeEventSchema = z.strictObject({
+  eventType: z.literal('WithdrawalMade'),
+  ...walletMovementFields,
+});
+
+export type WithdrawalMadeEvent = z.infer<typeof withdrawalMadeEventSchema>;
+
 /** Every event of the topic: what an outbox item may carry (functions/lib/outbox.ts). */
 export const domainEventSchema = z.discriminatedUnion('eventType', [
   userRegisteredEventSchema,
@@ -75,6 +100,8 @@ export const domainEventSchema = z.discriminatedUnion('eventType', [
   orderCancelledEventSchema,
   orderCompensationFailedEventSchema,
   productCreatedEventSchema,
+  depositReceivedEventSchema,
+  withdrawalMadeEventSchema,
 ]);
 
 export type DomainEvent = z.infer<typeof domainEventSchema>;

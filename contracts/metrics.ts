@@ -102,10 +102,22 @@ export const metricCatalogue = {
     name: 'Withdrawals',
     unit: 'Count',
     dimensions: [],
-    description: 'payments captured from wallets (the saga’s CapturePayment)',
+    description: 'money withdrawn from wallets (POST /wallet/withdrawals)',
   },
   withdrawnAmount: {
     name: 'WithdrawnAmount',
+    unit: 'None',
+    dimensions: [],
+    description: 'the amounts withdrawn, in minor units of the shop currency',
+  },
+  paymentsCaptured: {
+    name: 'PaymentsCaptured',
+    unit: 'Count',
+    dimensions: [],
+    description: 'payments captured from wallets (the saga’s CapturePayment)',
+  },
+  capturedAmount: {
+    name: 'CapturedAmount',
     unit: 'None',
     dimensions: [],
     description: 'the amounts captured, in minor units of the shop currency',

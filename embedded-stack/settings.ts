@@ -19,6 +19,7 @@ const settingsSchema = z.object({
   SHOP_SNS_ENDPOINT_URL: z.url().optional(),
   SHOP_CLOUDWATCH_PORT: portSchema.default(8084),
   SHOP_CONSOLE_PORT: portSchema.default(3005),
+  SHOP_DOCS_PORT: portSchema.default(3007),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
 });
@@ -38,6 +39,8 @@ export interface EmbeddedStackSettings {
     cognito: number;
     cloudWatch: number;
     console: number;
+    /** The API's reference page (docs/api.html). */
+    docs: number;
   };
   /** Where the functions reach SNS. */
   snsEndpointUrl: string;
@@ -61,6 +64,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       cognito: parsed.SHOP_COGNITO_PORT,
       cloudWatch: parsed.SHOP_CLOUDWATCH_PORT,
       console: parsed.SHOP_CONSOLE_PORT,
+      docs: parsed.SHOP_DOCS_PORT,
     },
     snsEndpointUrl: parsed.SHOP_SNS_ENDPOINT_URL ?? url(parsed.SHOP_SNS_PORT),
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),

@@ -12,6 +12,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startCloudWatchServer, tapOutputLines, type CloudWatchServer } from './cloudwatch';
+import { startApiDocs, type ApiDocsServer } from './api-docs';
 import { startCognitoLocal } from './cognito-local';
 import { CONSOLE_DIST, ensureConsoleBuilt } from './console-build';
 import { startConsoleServer, type ConsoleServer } from './console-server';
@@ -46,6 +47,7 @@ let stepFunctions: StepFunctionsServer | undefined;
 let streamMappings: { stop: () => Promise<void> } | undefined;
 let cloudWatch: CloudWatchServer | undefined;
 let consoleServer: ConsoleServer | undefined;
+let apiDocs: ApiDocsServer | undefined;
 let stopping = false;
 
 async function stop(exitCode: number): Promise<never> {
@@ -53,6 +55,7 @@ async function stop(exitCode: number): Promise<never> {
     stopping = true;
     // Reverse order of start: the HTTP side first, the database last.
     await consoleServer?.close();
+    await apiDocs?.close();
     await stepFunctions?.close();
     await streamMappings?.stop();
     await cloudWatch?.close();
@@ -160,12 +163,18 @@ async function main(): Promise<void> {
       faultInjection: config.provider.environment.SHOP_FAULT_INJECTION === 'enabled',
     },
   });
+  apiDocs = await startApiDocs({
+    host: HOST,
+    port: settings.ports.docs,
+    httpApiUrl: url(settings.ports.http),
+  });
 
   const stack = {
     stage: LOCAL_STAGE,
     consoleUrl: consoleServer.url,
     region: settings.region,
     httpApiUrl: url(settings.ports.http),
+    apiDocsUrl: apiDocs.url,
     lambdaUrl: url(settings.ports.lambda),
     stepFunctionsUrl: stepFunctions.url,
     cloudWatchUrl: cloudWatch.url,
@@ -214,6 +223,7 @@ function printBanner(
   stack: {
     consoleUrl: string;
     httpApiUrl: string;
+    apiDocsUrl: string;
     stepFunctionsUrl: string;
     cloudWatchUrl: string;
     dynamodbUrl: string;
@@ -234,6 +244,7 @@ function printBanner(
       `Shop ready in ${seconds}s (stage ${LOCAL_STAGE}, region ${current.region})`,
       `  Console          ${stack.consoleUrl}   (storefront; admins also see the saga console)`,
       `  HTTP API         ${stack.httpApiUrl}   try: curl ${stack.httpApiUrl}/health`,
+      `  API reference    ${stack.apiDocsUrl}   (OpenAPI: ${stack.httpApiUrl}/openapi.json)`,
       `  Step Functions   ${stack.stepFunctionsUrl}   ${stack.stateMachineArns.join(', ')}`,
       `  CloudWatch       ${stack.cloudWatchUrl}   GetMetricData / ListMetrics of the handlers' EMF metrics`,
       `  DynamoDB Local   ${stack.dynamodbUrl}`,

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { id } from '../fields';
 
-export const notificationTypeSchema = z.enum(['WELCOME', 'ORDER_CONFIRMED', 'ORDER_CANCELLED']);
+export const notificationTypeSchema = z.enum([
+  'WELCOME',
+  'ORDER_CONFIRMED',
+  'ORDER_CANCELLED',
+  'DEPOSIT_RECEIVED',
+  'WITHDRAWAL_MADE',
+  'ORDER_COMPENSATION_FAILED',
+]);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;
 
 /** API.md "Notifications": one message as its user reads it. */

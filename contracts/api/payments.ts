@@ -10,7 +10,13 @@ export const walletBalanceSchema = z.strictObject({
 });
 export type WalletBalance = z.infer<typeof walletBalanceSchema>;
 
-export const transactionTypeSchema = z.enum(['DEPOSIT', 'HOLD', 'CAPTURE', 'RELEASE']);
+export const transactionTypeSchema = z.enum([
+  'DEPOSIT',
+  'WITHDRAWAL',
+  'HOLD',
+  'CAPTURE',
+  'RELEASE',
+]);
 export type TransactionType = z.infer<typeof transactionTypeSchema>;
 
 export const walletTransactionSchema = z.strictObject({

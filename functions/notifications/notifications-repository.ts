@@ -2,7 +2,8 @@
 //   notification  pk=USER#<userId>  sk=NOTIFICATION#<createdAt>#<notificationId>
 //                 notificationId, userId, type, orderId?, message, createdAt
 //                 (a Query on the partition, backwards, lists them newest first)
-//   marker        pk=USER#<userId>  sk=SENT#<type>#<orderId>, or SENT#WELCOME for the welcome
+//   marker        pk=USER#<userId>  sk=SENT#<type>#<orderId>, SENT#<type>#<transactionId> for a
+//                 wallet movement, or SENT#WELCOME for the welcome
 //                 notificationId of the one notification of that type for that order (or user)
 // A notification and its marker are written in one transaction on condition that the marker
 // does not exist yet, so an event delivered twice (SNS delivers at least once) leaves exactly
@@ -27,10 +28,13 @@ const notificationKey = ({ userId, createdAt, notificationId }: Notification) =>
   sk: `${NOTIFICATION_PREFIX}${createdAt}#${notificationId}`,
 });
 
-const markerKey = ({ userId, type, orderId }: Notification) => ({
-  pk: userPartition(userId),
-  sk: orderId === undefined ? `SENT#${type}` : `SENT#${type}#${orderId}`,
-});
+const markerKey = ({ userId, type, orderId, transactionId }: Notification) => {
+  const subject = orderId ?? transactionId;
+  return {
+    pk: userPartition(userId),
+    sk: subject === undefined ? `SENT#${type}` : `SENT#${type}#${subject}`,
+  };
+};
 
 const toView = (item: Item): NotificationView => ({
   notificationId: item.notificationId as string,

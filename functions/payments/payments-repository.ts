@@ -7,20 +7,25 @@
 //           amount, status HELD|CAPTURED|RELEASED|REFUNDED|VOID (VOID is the
 //           tombstone of a release that found nothing to release)
 //   ledger  pk=WALLET#<userId>  sk=TX#<createdAt>#<transactionId>
-//           type DEPOSIT|HOLD|CAPTURE|RELEASE, amount, orderId?
+//           type DEPOSIT|WITHDRAWAL|HOLD|CAPTURE|RELEASE, amount, orderId?
+// A withdrawal is guarded by `available >= amount` in the same update that lowers the balance, so
+// concurrent withdrawals and holds can never take the balance below what is held.
 // Every saga step reads the hold, plans in domain/wallet.ts, and writes the
 // hold, the wallet and the ledger row in one transaction guarded by the hold's
 // status as read, so a repeated or concurrent step cannot apply twice.
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DomainEvent } from '../../contracts/events';
 import { dynamoDb } from '../lib/aws-clients';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
+import { outboxPut } from '../lib/outbox';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import {
-  assertDepositAmount,
+  assertMovedAmount,
+  assertWithdrawable,
   newWallet,
   planCapture,
   planRelease,
@@ -30,6 +35,15 @@ import {
   type Wallet,
   type WalletTransaction,
 } from './domain/wallet';
+
+/** The event a deposit or withdrawal announces, written with it (functions/lib/outbox.ts). */
+export type Announcement = (transaction: WalletTransaction) => DomainEvent;
+
+/** A deposit or a withdrawal: the wallet after it, and its ledger row. */
+export interface WalletMovement {
+  wallet: Wallet;
+  transaction: WalletTransaction;
+}
 
 export interface OrderPayment {
   userId: string;
@@ -82,25 +96,42 @@ export const createPaymentsRepository = (
 ) => {
   const table = tableAccess(tableName, client);
 
+  const ledgerRow = (userId: string, transaction: WalletTransaction): TransactItem =>
+    table.putNewItem({
+      pk: `WALLET#${userId}`,
+      sk: `TX#${transaction.createdAt}#${transaction.transactionId}`,
+      userId,
+      ...transaction,
+    });
+
   const ledgerPut = (
     userId: string,
     type: TransactionType,
     amount: number,
     now: string,
     orderId?: string,
-  ): TransactItem => {
-    const transactionId = randomUUID();
-    return table.putNewItem({
-      pk: `WALLET#${userId}`,
-      sk: `TX#${now}#${transactionId}`,
-      userId,
-      transactionId,
+  ): TransactItem =>
+    ledgerRow(userId, {
+      transactionId: randomUUID(),
       type,
       amount,
-      orderId,
+      ...(orderId !== undefined ? { orderId } : {}),
       createdAt: now,
     });
+
+  /** The wallet as it stands after a movement (a concurrent one may show in it too). */
+  const walletAfter = async (userId: string): Promise<Wallet> => {
+    const wallet = await getWallet(userId);
+    if (!wallet) throw new NotFound('Wallet not found');
+    return wallet;
   };
+
+  const newTransaction = (type: 'DEPOSIT' | 'WITHDRAWAL', amount: number): WalletTransaction => ({
+    transactionId: randomUUID(),
+    type,
+    amount,
+    createdAt: new Date().toISOString(),
+  });
 
   /** `guard` is the invariant the change must keep, e.g. never overdraw. */
   const walletChange = (
@@ -158,23 +189,55 @@ export const createPaymentsRepository = (
   };
 
   /** Into an open wallet only. Throws NotFound. */
-  const deposit = async (userId: string, amount: number): Promise<Wallet> => {
-    assertDepositAmount(amount);
-    await withOptimisticRetry('Deposit', async () => {
+  const deposit = async (
+    userId: string,
+    amount: number,
+    announce?: Announcement,
+  ): Promise<WalletMovement> => {
+    assertMovedAmount(amount);
+    const transaction = await withOptimisticRetry('Deposit', async () => {
       if (!(await getWallet(userId))) throw new NotFound('Wallet not found');
-      const now = new Date().toISOString();
-      return table.transact([
+      const row = newTransaction('DEPOSIT', amount);
+      await table.transact([
         walletChange(
           userId,
           'balance = balance + :amount, available = available + :amount',
           amount,
         ),
-        ledgerPut(userId, 'DEPOSIT', amount, now),
+        ledgerRow(userId, row),
+        ...(announce ? [outboxPut(tableName, announce(row))] : []),
       ]);
+      return row;
     });
-    const wallet = await getWallet(userId);
-    if (!wallet) throw new NotFound('Wallet not found');
-    return wallet;
+    return { wallet: await walletAfter(userId), transaction };
+  };
+
+  /**
+   * Out of the available amount only. Throws InsufficientFunds, also when a concurrent
+   * withdrawal or hold took what the read showed (the guard fails, the next read decides).
+   */
+  const withdraw = async (
+    userId: string,
+    amount: number,
+    announce?: Announcement,
+  ): Promise<WalletMovement> => {
+    assertMovedAmount(amount);
+    const transaction = await withOptimisticRetry('Withdrawal', async () => {
+      assertWithdrawable(await getWallet(userId), amount);
+      const row = newTransaction('WITHDRAWAL', amount);
+      await table.transact([
+        walletChange(
+          userId,
+          'balance = balance - :amount, available = available - :amount',
+          amount,
+          'available >= :amount',
+        ),
+        ledgerRow(userId, row),
+        ...(announce ? [outboxPut(tableName, announce(row))] : []),
+      ]);
+      return row;
+    });
+    return { wallet: await walletAfter(userId), transaction };
   };
 
   /** The ledger, newest first, a page at a time. */
@@ -202,16 +265,21 @@ export const createPaymentsRepository = (
     getHold,
     openWallet,
     deposit,
+    withdraw,
     pageTransactions,
 
     /**
      * A deposit by the wallet's owner, who may be quicker than the UserRegistered event that
      * opens the wallet: the wallet is opened first when it is missing.
      */
-    async depositOpening(userId: string, amount: number): Promise<Wallet> {
-      assertDepositAmount(amount);
+    async depositOpening(
+      userId: string,
+      amount: number,
+      announce?: Announcement,
+    ): Promise<WalletMovement> {
+      assertMovedAmount(amount);
       if (!(await getWallet(userId))) await openWallet(userId);
-      return deposit(userId, amount);
+      return deposit(userId, amount, announce);
     },
 
     /** Newest first. */

@@ -146,6 +146,14 @@ const bodyRoutes = (world: FuzzWorld): BodyRoute[] => {
     },
     {
       method: 'POST',
+      path: '/wallet/withdrawals',
+      token: alice.token,
+      valid: { amount: 1 },
+      invalid: { amount: [0, -1, 1.5, '100', null, 100_000_001, 1e308, true, [], {}] },
+      unknown: ['userId', 'balance', 'held', 'currency', 'type', 'orderId', 'transactionId'],
+    },
+    {
+      method: 'POST',
       path: '/delivery/slots',
       token: adminToken,
       valid: { start: `${slotDay}T09:00:00Z`, end: `${slotDay}T11:00:00Z`, capacity: 3 },
@@ -314,6 +322,7 @@ const protectedRoutes = (world: FuzzWorld): { method: Method; path: string; body
   { method: 'PUT', path: `/inventory/${world.productId}`, body: { onHand: 1_000 } },
   { method: 'GET', path: '/wallet' },
   { method: 'POST', path: '/wallet/deposits', body: { amount: 1_000 } },
+  { method: 'POST', path: '/wallet/withdrawals', body: { amount: 1 } },
   { method: 'GET', path: '/wallet/transactions' },
   {
     method: 'POST',
@@ -587,6 +596,13 @@ function ruleRequests(world: FuzzWorld): HostileRequest[] {
       422,
       'IDEMPOTENCY_KEY_REUSED',
       { headers: { 'idempotency-key': depositKey } },
+    ),
+    post(
+      'POST /wallet/withdrawals: more than the wallet has available',
+      '/wallet/withdrawals',
+      { amount: 100_000_000 },
+      409,
+      'INSUFFICIENT_FUNDS',
     ),
     post(
       'POST /wallet/deposits: an Idempotency-Key of 129 characters',

@@ -5,11 +5,14 @@ import {
   type ApiResponse as ShopApiResponse,
   type RequestOptions,
 } from '../../client/shop-api';
+import { assertMatchesContract } from './openapi-contract';
 import { TEST_STACK_FILE, type StackDetails } from './test-stack';
 
 /**
  * The shop's HTTP API as a client sees it, for end-to-end tests. It talks to SHOP_HTTP_URL when
- * set (e.g. a deployed stage), else to the test suite's embedded stack (its stack file).
+ * set (e.g. a deployed stage), else to the test suite's embedded stack (its stack file). Every
+ * answer is held to the OpenAPI document (openapi-contract.ts): one the document does not
+ * describe fails the test that received it.
  */
 
 export interface ApiResponse<T = Record<string, unknown>> extends Omit<ShopApiResponse, 'body'> {
@@ -33,8 +36,11 @@ const request = async <T>(
   path: string,
   body: unknown,
   options?: RequestOptions,
-): Promise<ApiResponse<T>> =>
-  (await shopApi().request(method, path, body, options)) as ApiResponse<T>;
+): Promise<ApiResponse<T>> => {
+  const response = await shopApi().request(method, path, body, options);
+  assertMatchesContract(method, path, response);
+  return response as ApiResponse<T>;
+};
 
 export const api = {
   /** Any method, with the answer's body as it came (hostile-request tests). */

@@ -21,6 +21,7 @@ export const portsAt = (base: number) => ({
   SHOP_COGNITO_PORT: String(9229 + base + PORT_OFFSET),
   SHOP_CLOUDWATCH_PORT: String(8084 + base + PORT_OFFSET),
   SHOP_CONSOLE_PORT: String(3005 + base + PORT_OFFSET),
+  SHOP_DOCS_PORT: String(3007 + base + PORT_OFFSET),
 });
 
 export const TEST_STACK_PORTS = portsAt(100);

@@ -1,25 +1,14 @@
-import { z } from 'zod';
 import type { ProductCreatedEvent } from '../../../contracts/events';
+import { newProductSchema } from '../../../contracts/http/catalog';
 import { adminRoute } from '../../lib/middleware/http-auth';
 import { json } from '../../lib/middleware/http-handler';
 import { createCatalogRepository } from '../catalog-repository';
 import { catalogConfig } from '../config';
-import {
-  presentProduct,
-  productDescriptionSchema,
-  productNameSchema,
-  productPriceSchema,
-} from '../domain/product';
+import { presentProduct } from '../domain/product';
 
 const catalog = createCatalogRepository(catalogConfig.CATALOG_TABLE_NAME);
 
-const bodySchema = z.strictObject({
-  name: productNameSchema,
-  description: productDescriptionSchema.optional(),
-  price: productPriceSchema,
-});
-
-export const handler = adminRoute({ body: bodySchema }, async ({ body }) => {
+export const handler = adminRoute({ body: newProductSchema }, async ({ body }) => {
   // Inventory opens the product's stock (0 units) on this event, written with the product. Until
   // it arrives, inventory's PUT still works for the product, because inventory asks the catalog
   // about products it has not heard of.

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { id } from '../../../contracts/fields';
+import { stockPathSchema } from '../../../contracts/http/inventory';
 import { NotFound } from '../../lib/errors';
 import { json, publicRoute } from '../../lib/middleware/http-handler';
 import { inventoryConfig } from '../config';
@@ -8,9 +7,7 @@ import { findStockLevel } from '../product-stock';
 
 const inventory = createInventoryRepository(inventoryConfig.INVENTORY_TABLE_NAME);
 
-const paramsSchema = z.strictObject({ productId: id });
-
-export const handler = publicRoute({ params: paramsSchema }, async ({ params }) => {
+export const handler = publicRoute({ params: stockPathSchema }, async ({ params }) => {
   const stock = await findStockLevel(inventory, params.productId);
   if (!stock) throw new NotFound('Product not found');
   return json(200, stock);

@@ -1,4 +1,5 @@
 import { DuplicateOrder, UnknownProduct, UnknownSlot } from '../../orders/domain/errors';
+import { InsufficientFunds } from '../../payments/domain/errors';
 import { EmailTaken } from '../../users/domain/errors';
 import {
   Conflict,
@@ -41,6 +42,7 @@ export const httpErrorTable: ReadonlyMap<ErrorClass, HttpErrorMapping> = new Map
   [EmailTaken, { status: 409, code: 'EMAIL_TAKEN' }],
   [DuplicateOrder, { status: 409, code: 'DUPLICATE_ORDER' }],
   [Conflict, { status: 409, code: 'CONFLICT' }],
+  [InsufficientFunds, { status: 409, code: 'INSUFFICIENT_FUNDS' }],
   [PayloadTooLarge, { status: 413, code: 'PAYLOAD_TOO_LARGE' }],
   [UnsupportedMediaType, { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }],
   [IdempotencyKeyReused, { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' }],

@@ -1,7 +1,9 @@
 import type {
+  DepositReceivedEvent,
   OrderCancelledEvent,
   OrderConfirmedEvent,
   UserRegisteredEvent,
+  WithdrawalMadeEvent,
 } from '../../../contracts/events';
 import type { NotificationType } from '../../../contracts/api/notifications';
 
@@ -13,12 +15,19 @@ export interface Notification {
   userId: string;
   type: NotificationType;
   orderId?: string;
+  /** The wallet movement it tells of: kept to record it once, not shown. */
+  transactionId?: string;
   message: string;
   createdAt: string;
 }
 
 /** The events that leave a message for the user they concern. */
-export type NotifiableEvent = UserRegisteredEvent | OrderConfirmedEvent | OrderCancelledEvent;
+export type NotifiableEvent =
+  | UserRegisteredEvent
+  | OrderConfirmedEvent
+  | OrderCancelledEvent
+  | DepositReceivedEvent
+  | WithdrawalMadeEvent;
 
 type CancellationReason = OrderCancelledEvent['cancellationReason'];
 
@@ -68,6 +77,24 @@ export const notificationFor = (event: NotifiableEvent, notificationId: string):
         type: 'ORDER_CANCELLED',
         orderId: event.orderId,
         message: `Your order ${event.orderId} was cancelled because ${reasonInWords[event.cancellationReason]}. You have not been charged.`,
+        createdAt,
+      };
+    case 'DepositReceived':
+      return {
+        notificationId,
+        userId,
+        type: 'DEPOSIT_RECEIVED',
+        transactionId: event.transactionId,
+        message: `${formatMoney(event.amount, event.currency)} was deposited into your wallet.`,
+        createdAt,
+      };
+    case 'WithdrawalMade':
+      return {
+        notificationId,
+        userId,
+        type: 'WITHDRAWAL_MADE',
+        transactionId: event.transactionId,
+        message: `${formatMoney(event.amount, event.currency)} was withdrawn from your wallet.`,
         createdAt,
       };
   }

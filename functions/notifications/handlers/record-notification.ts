@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  depositReceivedEventSchema,
   orderCancelledEventSchema,
   orderConfirmedEventSchema,
   userRegisteredEventSchema,
+  withdrawalMadeEventSchema,
 } from '../../../contracts/events';
 import { logger } from '../../lib/logger';
 import { snsHandler } from '../../lib/middleware/sns-handler';
@@ -18,6 +20,8 @@ const notifiableEventSchema = z.discriminatedUnion('eventType', [
   userRegisteredEventSchema,
   orderConfirmedEventSchema,
   orderCancelledEventSchema,
+  depositReceivedEventSchema,
+  withdrawalMadeEventSchema,
 ]);
 
 export const handler = snsHandler(notifiableEventSchema, async (event) => {

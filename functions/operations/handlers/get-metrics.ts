@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { metricsQuerySchema } from '../../../contracts/http/operations';
 import { adminRoute } from '../../lib/middleware/http-auth';
 import { json } from '../../lib/middleware/http-handler';
 import { operationsConfig } from '../config';
@@ -10,19 +10,7 @@ const HOUR_MS = 60 * 60 * 1000;
 /** A chart's worth: more points than this is a request for a longer period. */
 const MAX_POINTS = 1440;
 
-const querySchema = z
-  .strictObject({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    // CloudWatch's periods: a multiple of a minute (sub-minute needs high-resolution metrics).
-    period: z.coerce
-      .number()
-      .int()
-      .min(60)
-      .max(86_400)
-      .refine((seconds) => seconds % 60 === 0, 'must be a multiple of 60')
-      .default(60),
-  })
+const querySchema = metricsQuerySchema
   .transform(({ from, to, period }) => {
     const end = to === undefined ? new Date() : new Date(to);
     const start = from === undefined ? new Date(end.getTime() - HOUR_MS) : new Date(from);

@@ -5,6 +5,11 @@ export class PaymentDeclined extends DomainError {
   override readonly name = 'PaymentDeclined';
 }
 
+/** 409 INSUFFICIENT_FUNDS: a withdrawal above the wallet's available amount. */
+export class InsufficientFunds extends DomainError {
+  override readonly name = 'InsufficientFunds';
+}
+
 /** Technical: CapturePayment found no held amount for the order. */
 export class NoHoldToCapture extends DomainError {
   override readonly name = 'NoHoldToCapture';

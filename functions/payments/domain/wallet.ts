@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../../lib/errors';
-import { CurrencyMismatch, NoHoldToCapture, PaymentDeclined } from './errors';
+import { CurrencyMismatch, InsufficientFunds, NoHoldToCapture, PaymentDeclined } from './errors';
 import type {
   TransactionType,
   WalletTransaction,
@@ -33,6 +33,7 @@ export interface Hold {
   updatedAt: string;
 }
 
+/** The most one deposit or one withdrawal may move (API.md "Wallet"). */
 export const MAX_DEPOSIT = 100_000_000;
 
 export const newWallet = (userId: string, now: string): Wallet => ({
@@ -54,11 +55,22 @@ export const walletBalance = (wallet: Wallet | undefined, currency: string): Wal
   currency,
 });
 
-export const assertDepositAmount = (amount: number): void => {
+export const assertMovedAmount = (amount: number): void => {
   if (!Number.isInteger(amount) || amount < 1 || amount > MAX_DEPOSIT) {
     throw new ValidationFailed(`amount must be an integer from 1 to ${MAX_DEPOSIT}`, {
       details: [{ field: 'amount', message: `must be an integer from 1 to ${MAX_DEPOSIT}` }],
     });
+  }
+};
+
+/**
+ * A withdrawal takes only what is available: money held for a running order is not. A user
+ * whose wallet is not open yet has nothing to take.
+ */
+export const assertWithdrawable = (wallet: Wallet | undefined, amount: number): void => {
+  const available = wallet ? wallet.balance - wallet.held : 0;
+  if (available < amount) {
+    throw new InsufficientFunds(`Available ${available} is below the amount ${amount}`);
   }
 };
 

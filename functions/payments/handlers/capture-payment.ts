@@ -9,8 +9,8 @@ export const handler = sagaStep('CapturePayment', async ({ orderId, userId, tota
   const result = await payments.captureForOrder({ orderId, userId });
   // Once per order: a retry that finds the payment captured answers another outcome.
   if (result.outcome === 'CAPTURED') {
-    recordMetric('withdrawals', 1);
-    recordMetric('withdrawnAmount', total);
+    recordMetric('paymentsCaptured', 1);
+    recordMetric('capturedAmount', total);
   }
   return result;
 });

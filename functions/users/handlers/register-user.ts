@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { registrationSchema } from '../../../contracts/http/users';
 import { json, publicRoute } from '../../lib/middleware/http-handler';
 import { usersConfig } from '../config';
-import { emailAddress, newPassword, personName, phoneNumber } from '../domain/profile';
 import { claimIdentity, confirmSignUp, signUp } from '../identity-provider';
 import { createRegistration } from '../registration';
 import { createUsersRepository } from '../users-repository';
@@ -12,13 +11,6 @@ const register = createRegistration({
   claimIdentity,
   users: createUsersRepository(usersConfig.USERS_TABLE_NAME),
   now: () => new Date().toISOString(),
-});
-
-const registrationSchema = z.strictObject({
-  email: emailAddress,
-  password: newPassword,
-  name: personName,
-  phone: phoneNumber.optional(),
 });
 
 /** POST /auth/register (see registration.ts for what a retry after a failure does). */

@@ -48,6 +48,7 @@ const READ_PUT_UPDATE = [READ, 'PutItem', 'UpdateItem'];
  */
 const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getHealth: { grants: [] },
+  getOpenApi: { grants: [] },
   routeNotFound: { grants: [] },
 
   registerUser: {
@@ -73,6 +74,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
 
   getWallet: { grants: onTable('payments', READ) },
   createDeposit: { grants: onTable('payments', ...READ_PUT_UPDATE, 'DeleteItem') },
+  createWithdrawal: { grants: onTable('payments', ...READ_PUT_UPDATE, 'DeleteItem') },
   listTransactions: { grants: onTable('payments', 'Query') },
   reservePayment: { grants: onTable('payments', ...READ_PUT_UPDATE), sagaStep: true },
   capturePayment: { grants: onTable('payments', ...READ_PUT_UPDATE), sagaStep: true },
@@ -110,6 +112,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   publishUserEvents: { grants: publisherOf('users', 'user-events-failed') },
   publishCatalogEvents: { grants: publisherOf('catalog', 'catalog-events-failed') },
   publishOrderEvents: { grants: publisherOf('orders', 'order-events-failed') },
+  publishPaymentEvents: { grants: publisherOf('payments', 'payment-events-failed') },
   getMetrics: { grants: [READ_METRICS_DATA, LIST_METRICS] },
 };
 
@@ -320,6 +323,7 @@ export function describeLeastPrivilege(stage: string, packaged: () => CloudForma
       expect(holders.map(({ key }) => key).sort()).toEqual([
         'publishCatalogEvents',
         'publishOrderEvents',
+        'publishPaymentEvents',
         'publishUserEvents',
       ]);
       for (const { role } of holders) {

@@ -7,7 +7,7 @@ describe('payments repository: deposits by the owner', () => {
   it('opens a wallet the UserRegistered event has not opened yet, then deposits', async () => {
     const userId = uniqueId('user');
 
-    const wallet = await payments.depositOpening(userId, 700);
+    const { wallet } = await payments.depositOpening(userId, 700);
 
     expect(wallet).toMatchObject({ userId, balance: 700, held: 0, available: 700 });
     expect(await payments.openWallet(userId)).toMatchObject({ created: false });
@@ -19,8 +19,8 @@ describe('payments repository: deposits by the owner', () => {
     await payments.depositOpening(userId, 100);
 
     await expect(payments.depositOpening(userId, 250)).resolves.toMatchObject({
-      balance: 350,
-      available: 350,
+      wallet: { balance: 350, available: 350 },
+      transaction: { type: 'DEPOSIT', amount: 250 },
     });
   });
 
@@ -58,5 +58,40 @@ describe('payments repository: the ledger a page at a time', () => {
     await expect(
       payments.pageTransactions(owner, { limit: 1, cursor: nextCursor }),
     ).rejects.toMatchObject({ name: 'ValidationFailed' });
+  });
+});
+
+describe('payments repository: withdrawals', () => {
+  it('takes the amount out of balance and available and records a WITHDRAWAL', async () => {
+    const userId = uniqueId('user');
+    await payments.depositOpening(userId, 1_000);
+
+    const { wallet, transaction } = await payments.withdraw(userId, 400);
+
+    expect(wallet).toMatchObject({ balance: 600, held: 0, available: 600 });
+    expect(transaction).toMatchObject({ type: 'WITHDRAWAL', amount: 400 });
+    expect((await payments.listTransactions(userId))[0]).toEqual(transaction);
+  });
+
+  it('refuses money held for an order with InsufficientFunds, changing nothing', async () => {
+    const userId = uniqueId('user');
+    await payments.depositOpening(userId, 1_000);
+    await payments.reserveForOrder({ userId, orderId: uniqueId('order'), amount: 700 });
+
+    await expect(payments.withdraw(userId, 301)).rejects.toMatchObject({
+      name: 'InsufficientFunds',
+    });
+    await expect(payments.withdraw(userId, 300)).resolves.toMatchObject({
+      wallet: { balance: 700, held: 700, available: 0 },
+    });
+  });
+
+  it('refuses a user with no wallet with InsufficientFunds, opening none', async () => {
+    const userId = uniqueId('user');
+
+    await expect(payments.withdraw(userId, 1)).rejects.toMatchObject({
+      name: 'InsufficientFunds',
+    });
+    expect(await payments.getWallet(userId)).toBeUndefined();
   });
 });

@@ -65,7 +65,7 @@ describe('payments repository', () => {
     const userId = uniqueId('user');
     await payments.openWallet(userId);
 
-    const wallet = await payments.deposit(userId, 4200);
+    const { wallet } = await payments.deposit(userId, 4200);
 
     expect(wallet).toMatchObject({ balance: 4200, held: 0, available: 4200 });
     expect(await payments.listTransactions(userId)).toEqual([

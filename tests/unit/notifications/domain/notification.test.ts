@@ -72,6 +72,27 @@ describe('notificationFor', () => {
   });
 });
 
+describe('notificationFor wallet movements', () => {
+  it.each([
+    ['DepositReceived', 'DEPOSIT_RECEIVED', /\$12\.34 was deposited/],
+    ['WithdrawalMade', 'WITHDRAWAL_MADE', /\$12\.34 was withdrawn/],
+  ] as const)('tells the owner of %s and the amount', (eventType, type, words) => {
+    const notification = notificationFor(
+      { eventType, userId: 'u-1', transactionId: 't-1', amount: 1234, currency: 'USD', occurredAt },
+      'n-1',
+    );
+
+    expect(notification).toEqual({
+      notificationId: 'n-1',
+      userId: 'u-1',
+      type,
+      transactionId: 't-1',
+      message: expect.stringMatching(words) as unknown,
+      createdAt: occurredAt,
+    });
+  });
+});
+
 describe('formatMoney', () => {
   it.each([
     [3490, 'USD', '$34.90'],

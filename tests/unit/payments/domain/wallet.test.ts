@@ -1,5 +1,6 @@
 import {
-  assertDepositAmount,
+  assertMovedAmount,
+  assertWithdrawable,
   assertShopCurrency,
   newWallet,
   planCapture,
@@ -115,10 +116,10 @@ describe('wallet rules', () => {
   });
 
   it('accepts deposits from 1 to 100000000 whole cents only', () => {
-    expect(() => assertDepositAmount(1)).not.toThrow();
-    expect(() => assertDepositAmount(100_000_000)).not.toThrow();
+    expect(() => assertMovedAmount(1)).not.toThrow();
+    expect(() => assertMovedAmount(100_000_000)).not.toThrow();
     for (const amount of [0, -1, 0.5, 100_000_001, Number.NaN]) {
-      expect(thrownBy(() => assertDepositAmount(amount))).toMatchObject({
+      expect(thrownBy(() => assertMovedAmount(amount))).toMatchObject({
         name: 'ValidationFailed',
       });
     }
@@ -145,8 +146,23 @@ describe('wallet rules', () => {
   });
 
   it('names the amount field when it refuses a deposit', () => {
-    expect(thrownBy(() => assertDepositAmount(0))).toMatchObject({
+    expect(thrownBy(() => assertMovedAmount(0))).toMatchObject({
       details: [{ field: 'amount', message: expect.any(String) as unknown }],
+    });
+  });
+
+  it('lets a withdrawal take what is available, not what is held', () => {
+    const wallet = { ...newWallet('u-1', 'now'), balance: 900, held: 200, available: 700 };
+
+    expect(() => assertWithdrawable(wallet, 700)).not.toThrow();
+    expect(thrownBy(() => assertWithdrawable(wallet, 701))).toMatchObject({
+      name: 'InsufficientFunds',
+    });
+  });
+
+  it('refuses any withdrawal from a wallet that is not open yet with InsufficientFunds', () => {
+    expect(thrownBy(() => assertWithdrawable(undefined, 1))).toMatchObject({
+      name: 'InsufficientFunds',
     });
   });
 

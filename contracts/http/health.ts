@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' });

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { MAX_ON_HAND } from '../../functions/inventory/domain/stock';
+import { idSchema } from './common';
+
+// API.md "Inventory".
+
+export const stockPathSchema = z.strictObject({ productId: idSchema });
+
+export const onHandSchema = z
+  .strictObject({ onHand: z.int().min(0).max(MAX_ON_HAND) })
+  .meta({ id: 'OnHand', example: { onHand: 50 } });
+
+const count = z.int().min(0);
+
+export const stockLevelSchema = z
+  .strictObject({ productId: z.string(), onHand: count, reserved: count, available: count })
+  .meta({ id: 'StockLevel', description: 'available = onHand - reserved' });

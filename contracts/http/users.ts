@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import {
+  emailAddress,
+  givenPassword,
+  newPassword,
+  personName,
+  phoneNumber,
+} from '../../functions/users/domain/profile';
+import { idSchema } from './common';
+
+// API.md "Users and auth".
+
+export const registrationSchema = z
+  .strictObject({
+    email: emailAddress,
+    password: newPassword,
+    name: personName,
+    phone: phoneNumber.optional(),
+  })
+  .meta({
+    id: 'Registration',
+    example: { email: 'ada@example.com', password: 'Passw0rd-1', name: 'Ada' },
+  });
+
+export const registeredUserSchema = z
+  .strictObject({ userId: idSchema, email: z.string(), name: z.string() })
+  .meta({ id: 'RegisteredUser' });
+
+export const credentialsSchema = z
+  .strictObject({ email: emailAddress, password: givenPassword })
+  .meta({ id: 'Credentials', example: { email: 'ada@example.com', password: 'Passw0rd-1' } });
+
+export const sessionSchema = z
+  .strictObject({
+    accessToken: z.string().min(1),
+    expiresIn: z.int().min(0).meta({ description: 'Seconds the access token stays valid' }),
+    tokenType: z.literal('Bearer'),
+  })
+  .meta({ id: 'Session' });
+
+export const profileSchema = z
+  .strictObject({
+    userId: idSchema,
+    email: z.string(),
+    name: z.string(),
+    phone: z.string().optional(),
+    isAdmin: z.boolean(),
+  })
+  .meta({ id: 'Profile' });
+
+// The e-mail address is the sign-in name, Cognito's to change, not the profile's.
+export const profileChangesSchema = z
+  .strictObject({ name: personName.optional(), phone: phoneNumber.optional() })
+  .meta({ id: 'ProfileChanges', example: { name: 'Ada Lovelace' } });
