@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Event messages on the domain events topic. Publisher and subscribers share
 // these schemas; the SNS message attribute `eventType` carries the same value

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode, id } from './fields';
 
 /** The saga's Task state names: the steps a fault can be injected into (API.md "Fault injection"). */

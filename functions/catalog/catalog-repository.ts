@@ -9,7 +9,7 @@
 // a moment to show in the list (never in GET /products/{productId}, read from the table).
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../lib/aws-clients';
+import { dynamoDb } from '../lib/aws/dynamodb';
 import { isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { queryPage } from '../lib/dynamo/paged-query';

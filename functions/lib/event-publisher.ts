@@ -1,6 +1,6 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { z } from 'zod';
-import { sns } from './aws-clients';
+import * as z from 'zod';
+import { sns } from './aws/sns';
 import { loadConfig, resourceName } from './config';
 
 const config = loadConfig(z.object({ EVENTS_TOPIC_ARN: resourceName }));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuerySchema } from '../lib/dynamo/pagination';
 
 // The orders routes' request messages (API.md "Orders"). Strict: a client can never set a

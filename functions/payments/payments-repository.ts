@@ -13,7 +13,7 @@
 // status as read, so a repeated or concurrent step cannot apply twice.
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../lib/aws-clients';
+import { dynamoDb } from '../lib/aws/dynamodb';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { queryPage } from '../lib/dynamo/paged-query';

@@ -5,7 +5,7 @@
 // signed-in request reads its profile with one GetItem. The e-mail address needs no item of its
 // own: Cognito keeps it unique (one identity per address), and the profile follows the identity.
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../lib/aws-clients';
+import { dynamoDb } from '../lib/aws/dynamodb';
 import { isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { tableAccess, type Item } from '../lib/dynamo/table';

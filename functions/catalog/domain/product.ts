@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { QuotedProduct } from '../../../contracts/internal-calls';
 
 // Field rules of a product, shared by the request schemas of the catalog's routes so that

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { publishEvent } from '../../lib/event-publisher';
 import type { ProductCreatedEvent } from '../../../contracts/events';
 import { adminRoute } from '../../lib/middleware/http-auth';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { json, publicRoute } from '../../lib/middleware/http-handler';
 import { pageQuerySchema } from '../../lib/dynamo/pagination';
 import { deliveryConfig } from '../config';

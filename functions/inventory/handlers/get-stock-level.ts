@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFound } from '../../lib/errors';
 import { json, publicRoute } from '../../lib/middleware/http-handler';
 import { inventoryConfig } from '../config';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { json, publicRoute } from '../../lib/middleware/http-handler';
 import { emailAddress, givenPassword } from '../domain/profile';
 import { signIn } from '../identity-provider';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { publishEvent } from '../../lib/event-publisher';
 import { userRegisteredEventSchema } from '../../../contracts/events';
 import { json, publicRoute } from '../../lib/middleware/http-handler';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { userRoute } from '../../lib/middleware/http-auth';
 import { json } from '../../lib/middleware/http-handler';
 import { usersConfig } from '../config';

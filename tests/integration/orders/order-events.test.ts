@@ -3,7 +3,7 @@ import { handler as cancelOrder } from '../../../functions/orders/handlers/cance
 import { handler as confirmOrder } from '../../../functions/orders/handlers/confirm-order';
 import { handler as markCompensationFailed } from '../../../functions/orders/handlers/mark-compensation-failed';
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
-import { sns } from '../../../functions/lib/aws-clients';
+import { sns } from '../../../functions/lib/aws/sns';
 import {
   orderCancelledEventSchema,
   orderCompensationFailedEventSchema,
