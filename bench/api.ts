@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * The shop's HTTP API as a client sees it (../shared/API.md): the bench's seeding and order load,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROOT } from './stack';
 import { median, round } from './stats';
 import { readZip } from './zip';
@@ -134,6 +134,8 @@ export async function packageForAws(): Promise<AwsPackage> {
         CI: 'true',
         TMPDIR: work,
         SHOP_BUILD_DIR: `.local/bench-esbuild-${process.pid}`,
+        // The source maps (never in the zips) go to the bench's folder, not .source-maps/.
+        SHOP_SOURCE_MAP_DIR: join(work, 'source-maps'),
       },
       maxBuffer: 32 * 1024 * 1024,
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ShopApi } from './api';
 import { planOrder } from './order-mix';
 import type { SeededShop } from './seed';
