@@ -4,7 +4,11 @@ import { logger } from '../logger';
 export interface HttpErrorMapping {
   readonly status: number;
   readonly code: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
+
+/** What a 503 UNAVAILABLE asks the client to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 2;
 
 /**
  * The one table from error names to the contract's statuses and codes
@@ -25,6 +29,11 @@ export const httpErrorTable = {
   PayloadTooLarge: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
   UnsupportedMediaType: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   IdempotencyKeyReused: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' },
+  Unavailable: {
+    status: 503,
+    code: 'UNAVAILABLE',
+    headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+  },
 } as const satisfies Record<string, HttpErrorMapping>;
 
 export type MappedErrorName = keyof typeof httpErrorTable;
@@ -37,6 +46,7 @@ export interface ErrorBody {
 export interface HttpError {
   statusCode: number;
   body: ErrorBody;
+  headers?: Record<string, string>;
 }
 
 const INTERNAL: HttpError = {
@@ -61,6 +71,7 @@ export const toHttpError = (thrown: unknown): HttpError => {
   const domain = thrown instanceof DomainError ? thrown : undefined;
   return {
     statusCode: mapping.status,
+    ...(mapping.headers ? { headers: { ...mapping.headers } } : {}),
     body: {
       ...domain?.extras,
       error: {

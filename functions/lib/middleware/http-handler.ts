@@ -5,6 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { Unavailable } from '../errors';
 import { toHttpError } from './http-errors';
 import { parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
 import { logger } from '../logger';
@@ -46,6 +47,19 @@ const errorResponses = (): middy.MiddlewareObj<
   },
 });
 
+/**
+ * How long before the function's own timeout a request still running is answered 503
+ * UNAVAILABLE instead (middy's early timeout, from context.getRemainingTimeInMillis): the answer
+ * must leave the function before Lambda (or serverless-offline, locally) cuts it off, which would
+ * reach the client as a 5xx without the contract's body, or locally as a 200 carrying
+ * `{"errorMessage":"[504] - Lambda timeout."}`. A second leaves room for a busy event loop.
+ */
+export const ANSWER_BEFORE_TIMEOUT_MS = 1000;
+
+const tooLate = (): never => {
+  throw new Unavailable('The shop could not finish the request in time; try again later');
+};
+
 /** The one middleware stack for HTTP API (payload v2) handlers. */
 export const httpHandler = (route: HttpRoute) =>
   middy(
@@ -53,6 +67,7 @@ export const httpHandler = (route: HttpRoute) =>
       event: APIGatewayProxyEventV2,
       context: Context,
     ): Promise<APIGatewayProxyStructuredResultV2> => toResult(await route(event, context)),
+    { timeoutEarlyInMillis: ANSWER_BEFORE_TIMEOUT_MS, timeoutEarlyResponse: tooLate },
   )
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorResponses());

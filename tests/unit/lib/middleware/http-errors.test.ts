@@ -1,4 +1,9 @@
-import { DomainError, NotFound, ValidationFailed } from '../../../../functions/lib/errors';
+import {
+  DomainError,
+  NotFound,
+  Unavailable,
+  ValidationFailed,
+} from '../../../../functions/lib/errors';
 import { httpErrorTable, toHttpError } from '../../../../functions/lib/middleware/http-errors';
 import { logger } from '../../../../functions/lib/logger';
 
@@ -36,8 +41,9 @@ describe('toHttpError', () => {
     });
   });
 
-  it('maps every name in the table to a 4xx status', () => {
+  it('maps every name in the table to a 4xx status but Unavailable', () => {
     for (const [name, mapping] of Object.entries(httpErrorTable)) {
+      if (name === 'Unavailable') continue;
       const error = Object.assign(new Error('x'), { name });
       expect(toHttpError(error)).toMatchObject({
         statusCode: mapping.status,
@@ -46,6 +52,14 @@ describe('toHttpError', () => {
       expect(mapping.status).toBeGreaterThanOrEqual(400);
       expect(mapping.status).toBeLessThan(500);
     }
+  });
+
+  it('maps Unavailable to 503 UNAVAILABLE with Retry-After', () => {
+    expect(toHttpError(new Unavailable('Try later'))).toEqual({
+      statusCode: 503,
+      headers: { 'retry-after': '2' },
+      body: { error: { code: 'UNAVAILABLE', message: 'Try later' } },
+    });
   });
 
   it('answers an unknown error with a generic 500 that reveals nothing, and logs it', () => {
