@@ -16,6 +16,9 @@ const settingsSchema = z.object({
   SHOP_COGNITO_PORT: portSchema.default(9229),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
+  // Scales the local Step Functions endpoint's Retry and Wait intervals (0.01: a 4 s backoff
+  // takes 40 ms), as Step Functions Local's wait-time settings do; timeouts stay real.
+  SHOP_SFN_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
 });
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
@@ -35,6 +38,8 @@ export interface EmbeddedStackSettings {
   stackFile: string;
   /** Where this stack's functions are built (relative to the project), one folder per stack. */
   buildDir: string;
+  /** SHOP_SFN_TIME_SCALE: 1 is real time. */
+  sfnTimeScale: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStackSettings {
@@ -51,6 +56,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
     },
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
     buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,
+    sfnTimeScale: parsed.SHOP_SFN_TIME_SCALE,
   };
 }
 

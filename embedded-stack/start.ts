@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     region: settings.region,
     accountId: config.custom.local.accountId,
     stateMachines,
+    timeScale: settings.sfnTimeScale,
   });
 
   await waitUntil(
