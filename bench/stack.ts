@@ -30,6 +30,8 @@ export interface BenchStack {
   logFile?: string;
   /** The order saga's ARN on this stack. */
   orderSagaArn: string;
+  /** What the stack printed as its start-up time ("Shop ready in 8.2s"), when this run started it. */
+  readySeconds?: number;
   stop(): Promise<void>;
 }
 
@@ -141,8 +143,10 @@ export async function startOwnStack(portBase: number, logLevel?: string): Promis
   };
   try {
     const details = await readStackFile(stackFile);
+    const ready = /Shop ready in ([\d.]+)s/.exec(output)?.[1];
     return {
       details,
+      ...(ready !== undefined ? { readySeconds: Number(ready) } : {}),
       mode: 'started',
       stackFile,
       logFile,
