@@ -73,6 +73,7 @@ export const portsAt = (base: number): Record<string, string> => ({
   SHOP_DYNAMODB_PORT: String(8000 + base),
   SHOP_SFN_PORT: String(8083 + base),
   SHOP_COGNITO_PORT: String(9229 + base),
+  SHOP_CLOUDWATCH_PORT: String(8084 + base),
 });
 
 const READY = 'Shop ready in';

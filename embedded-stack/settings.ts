@@ -14,6 +14,7 @@ const settingsSchema = z.object({
   SHOP_DYNAMODB_PORT: portSchema.default(8000),
   SHOP_SFN_PORT: portSchema.default(8083),
   SHOP_COGNITO_PORT: portSchema.default(9229),
+  SHOP_CLOUDWATCH_PORT: portSchema.default(8084),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   // Scales the local Step Functions endpoint's Retry and Wait intervals (0.01: a 4 s backoff
@@ -34,6 +35,7 @@ export interface EmbeddedStackSettings {
     dynamodb: number;
     stepFunctions: number;
     cognito: number;
+    cloudWatch: number;
   };
   stackFile: string;
   /** Where this stack's functions are built (relative to the project), one folder per stack. */
@@ -53,6 +55,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       dynamodb: parsed.SHOP_DYNAMODB_PORT,
       stepFunctions: parsed.SHOP_SFN_PORT,
       cognito: parsed.SHOP_COGNITO_PORT,
+      cloudWatch: parsed.SHOP_CLOUDWATCH_PORT,
     },
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
     buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,
@@ -78,6 +81,9 @@ export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<
     AWS_ENDPOINT_URL_SNS: url(settings.ports.sns),
     AWS_ENDPOINT_URL_LAMBDA: url(settings.ports.lambda),
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: url(settings.ports.cognito),
+    AWS_ENDPOINT_URL_CLOUDWATCH: url(settings.ports.cloudWatch),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // What Lambda sets for on-demand functions: Powertools counts cold starts only then.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
   };
 }

@@ -5,13 +5,15 @@
  * invoke, SNS delivery through serverless-offline-sns), and cognito-local with the user pool and
  * the local stage's admin account. Ctrl-C or SIGTERM stops all of it.
  */
+import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startCloudWatchServer, tapOutputLines, type CloudWatchServer } from './cloudwatch';
 import { startCognitoLocal } from './cognito-local';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
-import { startProcess, type ManagedProcess } from './managed-process';
+import { manage, type ManagedProcess } from './managed-process';
 import { buildLocalStateMachines } from './saga-runner';
 import { loadServerlessConfig, serverlessCommand } from './serverless-config';
 import {
@@ -32,6 +34,7 @@ const startedAt = Date.now();
 const settings = readSettings();
 const processes: ManagedProcess[] = [];
 let stepFunctions: StepFunctionsServer | undefined;
+let cloudWatch: CloudWatchServer | undefined;
 let stopping = false;
 
 async function stop(exitCode: number): Promise<never> {
@@ -39,6 +42,7 @@ async function stop(exitCode: number): Promise<never> {
     stopping = true;
     // Reverse order of start: the HTTP side first, the database last.
     await stepFunctions?.close();
+    await cloudWatch?.close();
     for (const child of [...processes].reverse()) await child.stop();
     await rm(settings.stackFile, { force: true });
   }
@@ -55,6 +59,10 @@ setInterval(() => {
 
 async function main(): Promise<void> {
   await assertPortsFree(HOST, settings.ports);
+  // First: every handler's EMF lines are metrics from its first invocation on.
+  cloudWatch = await startCloudWatchServer({ port: settings.ports.cloudWatch, host: HOST });
+  // The saga's handlers run in this process, and print their metrics here, as on Lambda.
+  tapOutputLines(process.stdout, cloudWatch.ingestLogLine);
   const admin = readAdminAccount();
   const awsEnvironment = awsEndpointEnvironment(settings);
   Object.assign(process.env, awsEnvironment, { SHOP_BUILD_DIR: settings.buildDir });
@@ -120,6 +128,7 @@ async function main(): Promise<void> {
     httpApiUrl: url(settings.ports.http),
     lambdaUrl: url(settings.ports.lambda),
     stepFunctionsUrl: stepFunctions.url,
+    cloudWatchUrl: cloudWatch.url,
     dynamodbUrl: url(settings.ports.dynamodb),
     snsUrl: url(settings.ports.sns),
     cognitoUrl: cognito.url,
@@ -149,17 +158,14 @@ async function track<P extends ManagedProcess>(child: P): Promise<P> {
 
 function startServerlessOffline(): ManagedProcess {
   const { command, args } = serverlessCommand();
-  const child = startProcess(
-    'serverless-offline',
-    command,
-    [...args, 'offline', 'start', '--stage', LOCAL_STAGE],
-    {
-      cwd: PROJECT_ROOT,
-      env: process.env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  return child;
+  const child = spawn(command, [...args, 'offline', 'start', '--stage', LOCAL_STAGE], {
+    cwd: PROJECT_ROOT,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Through this process's stdout, whose lines (EMF ones become metrics) main() taps.
+  child.stdout?.pipe(process.stdout);
+  return manage('serverless-offline', child);
 }
 
 function printBanner(
@@ -167,6 +173,7 @@ function printBanner(
   stack: {
     httpApiUrl: string;
     stepFunctionsUrl: string;
+    cloudWatchUrl: string;
     dynamodbUrl: string;
     snsUrl: string;
     lambdaUrl: string;
@@ -185,6 +192,7 @@ function printBanner(
       `Shop ready in ${seconds}s (stage ${LOCAL_STAGE}, region ${current.region})`,
       `  HTTP API         ${stack.httpApiUrl}   try: curl ${stack.httpApiUrl}/health`,
       `  Step Functions   ${stack.stepFunctionsUrl}   ${stack.stateMachineArns.join(', ')}`,
+      `  CloudWatch       ${stack.cloudWatchUrl}   GetMetricData / ListMetrics of the handlers' EMF metrics`,
       `  DynamoDB Local   ${stack.dynamodbUrl}`,
       `  SNS              ${stack.snsUrl}`,
       `  Lambda invoke    ${stack.lambdaUrl}`,

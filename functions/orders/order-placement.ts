@@ -1,6 +1,7 @@
 import { logger } from '../lib/logger';
 import type { FaultPlan } from '../../contracts/order-saga';
 import type { OrderSagaInput } from '../../contracts/order-saga';
+import { recordMetric } from '../lib/metrics';
 import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
   duplicateWindowEnd,
@@ -151,6 +152,7 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
       } catch (error) {
         return abandon(order, error);
       }
+      recordMetric('ordersPlaced', 1);
       return order;
     },
   };

@@ -19,6 +19,7 @@ export const portsAt = (base: number) => ({
   SHOP_DYNAMODB_PORT: String(8000 + base + PORT_OFFSET),
   SHOP_SFN_PORT: String(8083 + base + PORT_OFFSET),
   SHOP_COGNITO_PORT: String(9229 + base + PORT_OFFSET),
+  SHOP_CLOUDWATCH_PORT: String(8084 + base + PORT_OFFSET),
 });
 
 export const TEST_STACK_PORTS = portsAt(100);
@@ -26,6 +27,7 @@ export const TEST_STACK_PORTS = portsAt(100);
 export interface StackDetails {
   httpApiUrl: string;
   stepFunctionsUrl: string;
+  cloudWatchUrl: string;
   dynamodbUrl: string;
   snsUrl: string;
   cognitoUrl: string;

@@ -9,6 +9,7 @@ import { Unavailable } from '../errors';
 import { toHttpError } from './http-errors';
 import { parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
 import { logger } from '../logger';
+import { coldStartMetric, recordMetric } from '../metrics';
 
 export interface HttpResponse {
   statusCode: number;
@@ -60,6 +61,36 @@ const tooLate = (): never => {
   throw new Unavailable('The shop could not finish the request in time; try again later');
 };
 
+type HttpRequest = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+
+// Per route, as the handler saw it: the same numbers on AWS and locally, which API Gateway's own
+// metrics (per API, in resources/observability.yml) are not.
+const httpMetrics = (): middy.MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2
+> => {
+  const startedAt = new WeakMap<HttpRequest, number>();
+  const record = (request: HttpRequest): void => {
+    const started = startedAt.get(request);
+    if (started === undefined) return;
+    startedAt.delete(request);
+    const route = { route: request.event.routeKey };
+    const status = request.response?.statusCode ?? 500;
+    recordMetric('apiRequests', 1, route);
+    recordMetric('apiClientErrors', status >= 400 && status < 500 ? 1 : 0, route);
+    recordMetric('apiServerErrors', status >= 500 ? 1 : 0, route);
+    recordMetric('apiLatency', performance.now() - started, route);
+  };
+  return {
+    before: (request) => {
+      startedAt.set(request, performance.now());
+    },
+    after: record,
+    // Runs after errorResponses() (middy runs onError last-used first): the error's status is set.
+    onError: record,
+  };
+};
+
 /** The one middleware stack for HTTP API (payload v2) handlers. */
 export const httpHandler = (route: HttpRoute) =>
   middy(
@@ -69,6 +100,8 @@ export const httpHandler = (route: HttpRoute) =>
     ): Promise<APIGatewayProxyStructuredResultV2> => toResult(await route(event, context)),
     { timeoutEarlyInMillis: ANSWER_BEFORE_TIMEOUT_MS, timeoutEarlyResponse: tooLate },
   )
+    .use(coldStartMetric())
+    .use(httpMetrics())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorResponses());
 

@@ -4,6 +4,7 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { DomainError, ValidationFailed } from '../errors';
 import { logger } from '../logger';
+import { coldStartMetric } from '../metrics';
 
 const logInternalErrors = (): middy.MiddlewareObj<unknown, unknown> => ({
   onError: ({ error }) => {
@@ -34,5 +35,6 @@ export const internalFunction = <Q extends z.ZodType, A extends z.ZodType>(
     }
     return schemas.answer.parse(await answer(request.data, context));
   })
+    .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logInternalErrors());

@@ -10,6 +10,7 @@ import {
   type OrderSagaInput,
   type SagaTaskInput,
 } from '../../../contracts/order-saga';
+import { coldStartMetric, recordMetric } from '../metrics';
 import { isTransient } from './transient-errors';
 
 export type SagaStep<TResult> = (
@@ -51,6 +52,8 @@ export const sagaStep = <TResult>(stepName: string, step: SagaStep<TResult>) =>
   middy(async (event: unknown, context: Context): Promise<TResult> => {
     const { order, attempt } = parseSagaInput(event);
     logger.appendKeys({ step: stepName, orderId: order.orderId, attempt });
+    recordMetric('sagaStepAttempts', 1, { step: stepName });
+    if (attempt > 0) recordMetric('sagaStepRetries', 1, { step: stepName });
     if (faultInjectionEnabled() && faultDue(order.faultInjection, stepName, attempt)) {
       throw new TransientError(`Fault injected into ${stepName} (X-Fault-Injection)`);
     }
@@ -58,5 +61,6 @@ export const sagaStep = <TResult>(stepName: string, step: SagaStep<TResult>) =>
     logger.info(`${stepName} done`, { result });
     return result;
   })
+    .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logStepErrors(stepName));

@@ -4,6 +4,7 @@ import type { Context, SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { InvalidEventMessage } from '../errors';
 import { logger } from '../logger';
+import { coldStartMetric } from '../metrics';
 
 export const parseEventMessage = <S extends z.ZodType>(schema: S, message: string): z.output<S> => {
   let parsed: unknown;
@@ -42,5 +43,6 @@ export const snsHandler = <S extends z.ZodType>(
       await onMessage(parseEventMessage(schema, record.Sns.Message), context);
     }
   })
+    .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logEventErrors());

@@ -4,6 +4,7 @@ import { ordersConfig } from '../config';
 import { cancellationReasonFor, orderFingerprint, planCancel } from '../domain/order';
 import { announceEnd } from '../order-status-events';
 import { createOrdersRepository } from '../orders-repository';
+import { recordSagaEnd } from '../order-metrics';
 
 const orders = createOrdersRepository(ordersConfig.ORDERS_TABLE_NAME);
 
@@ -21,6 +22,7 @@ export const handler = sagaStep('CancelOrder', async ({ orderId, error }) => {
         logger.warn('The cancelled order kept its fingerprint', { orderId, error: releaseError });
       });
   }
+  recordSagaEnd(order, outcome, 'CANCELLED');
   await announceEnd(order, 'CANCELLED');
   return { outcome };
 });

@@ -3,6 +3,7 @@ import { ordersConfig } from '../config';
 import { planMarkCompensationFailed } from '../domain/order';
 import { announceEnd } from '../order-status-events';
 import { createOrdersRepository } from '../orders-repository';
+import { recordSagaEnd } from '../order-metrics';
 
 const orders = createOrdersRepository(ordersConfig.ORDERS_TABLE_NAME);
 
@@ -12,6 +13,7 @@ export const handler = sagaStep('MarkCompensationFailed', async ({ orderId }) =>
     orderId,
     planMarkCompensationFailed,
   );
+  recordSagaEnd(order, outcome, 'COMPENSATION_FAILED');
   await announceEnd(order, 'COMPENSATION_FAILED');
   return { outcome };
 });

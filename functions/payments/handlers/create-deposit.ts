@@ -11,6 +11,7 @@ import { paymentsConfig } from '../config';
 import { depositRequestKey } from '../deposit-requests';
 import { MAX_DEPOSIT, walletBalance } from '../domain/wallet';
 import { createPaymentsRepository } from '../payments-repository';
+import { recordMetric } from '../../lib/metrics';
 
 const payments = createPaymentsRepository(paymentsConfig.PAYMENTS_TABLE_NAME);
 // Idempotency-Key records live in the payments context's own table.
@@ -24,11 +25,12 @@ const bodySchema = z.strictObject({ amount: z.int().min(1).max(MAX_DEPOSIT) });
  * wallet as the first answer showed it.
  */
 export const handler = userRoute({ body: bodySchema }, async ({ body, caller, event, context }) => {
-  const deposit = async () =>
-    walletBalance(
-      await payments.depositOpening(caller.userId, body.amount),
-      paymentsConfig.SHOP_CURRENCY,
-    );
+  const deposit = async () => {
+    const wallet = await payments.depositOpening(caller.userId, body.amount);
+    recordMetric('deposits', 1);
+    recordMetric('depositedAmount', body.amount);
+    return walletBalance(wallet, paymentsConfig.SHOP_CURRENCY);
+  };
   const key = idempotencyKeyOf(event);
   if (key === undefined) return json(201, await deposit());
 

@@ -17,6 +17,9 @@ const PUBLISH_EVENTS = 'sns:Publish on topic/events';
 const START_SAGA = 'states:StartExecution on stateMachine/order-saga';
 const READ_SAGA_HISTORY = 'states:GetExecutionHistory on executions/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
+// CloudWatch's metric reads take no resource-level permissions: '*' is the only resource.
+const READ_METRICS_DATA = 'cloudwatch:GetMetricData on *';
+const LIST_METRICS = 'cloudwatch:ListMetrics on *';
 
 // TransactGetItems is authorised as GetItem of each item, TransactWriteItems as PutItem /
 // UpdateItem / DeleteItem / ConditionCheckItem of each: the lists below name those.
@@ -94,6 +97,8 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
 
   listNotifications: { grants: onTable('notifications', 'Query') },
   recordNotification: { grants: onTable('notifications', 'PutItem') },
+
+  getMetrics: { grants: [READ_METRICS_DATA, LIST_METRICS] },
 };
 
 /** What the framework gives every function: its own log group, and X-Ray for tracing. */
@@ -148,6 +153,10 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
       return resource === `log-group/${functionKey}` ? undefined : 'only its own log group';
     case 'xray':
       return XRAY_ACTIONS.includes(action) ? undefined : 'only sending traces';
+    case 'cloudwatch':
+      return grant === READ_METRICS_DATA || grant === LIST_METRICS
+        ? undefined
+        : 'only reading metrics';
     default:
       return 'a service the shop does not use';
   }
