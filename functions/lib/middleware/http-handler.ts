@@ -9,7 +9,7 @@ import { Unavailable } from '../errors';
 import { toHttpError } from './http-errors';
 import { parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
 import { logger } from '../logger';
-import { coldStartMetric, recordMetric } from '../metrics';
+import { coldStartMetric, recordMetricsTogether } from '../metrics';
 
 export interface HttpResponse {
   statusCode: number;
@@ -76,10 +76,15 @@ const httpMetrics = (): middy.MiddlewareObj<
     startedAt.delete(request);
     const route = { route: request.event.routeKey };
     const status = request.response?.statusCode ?? 500;
-    recordMetric('apiRequests', 1, route);
-    recordMetric('apiClientErrors', status >= 400 && status < 500 ? 1 : 0, route);
-    recordMetric('apiServerErrors', status >= 500 ? 1 : 0, route);
-    recordMetric('apiLatency', performance.now() - started, route);
+    recordMetricsTogether(
+      {
+        apiRequests: 1,
+        apiClientErrors: status >= 400 && status < 500 ? 1 : 0,
+        apiServerErrors: status >= 500 ? 1 : 0,
+        apiLatency: performance.now() - started,
+      },
+      route,
+    );
   };
   return {
     before: (request) => {
