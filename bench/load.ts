@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
-import type { ApiResponse, ShopApi } from './api';
+import type { ApiResponse, ShopApi } from '../client/shop-api';
+import { orderSchema } from '../contracts/api/orders';
 import { planOrder } from './order-mix';
 import type { SeededShop } from './seed';
 import { sleep } from './stats';
@@ -73,13 +74,6 @@ export interface LoadOptions {
   sequences: number[];
   onOrderEnded?: (result: OrderResult) => void;
 }
-
-const orderSchema = z.looseObject({
-  orderId: z.string(),
-  status: z.string(),
-  updatedAt: z.string(),
-  cancellationReason: z.string().optional(),
-});
 
 /** The request got no answer: it timed out, or the connection failed (undici: 'fetch failed'). */
 const isNoAnswer = (error: Error): boolean =>

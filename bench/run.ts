@@ -15,7 +15,7 @@ import {
   loadServerlessConfig,
   type ResolvedServerlessConfig,
 } from '../embedded-stack/serverless-config';
-import { ShopApi } from './api';
+import { ShopApi } from '../client/shop-api';
 import { cpuBetween, cpuSnapshot } from './cpu-usage';
 import { measureBundles, packageForAws, removePackage, type AwsPackage } from './bundles';
 import { estimateCost } from './cost';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
-import type { ShopApi } from './api';
+import type { ShopApi } from '../client/shop-api';
+import type { Product } from '../contracts/api/catalog';
+import type { Slot } from '../contracts/api/delivery';
 import { mapLimit } from './stats';
 
 /**
@@ -13,14 +14,8 @@ export interface BenchUser {
   email: string;
   token: string;
 }
-export interface BenchProduct {
-  productId: string;
-  price: number;
-}
-export interface BenchSlot {
-  slotId: string;
-  start: string;
-}
+export type BenchProduct = Pick<Product, 'productId' | 'price'>;
+export type BenchSlot = Pick<Slot, 'slotId' | 'start'>;
 export interface SeededShop {
   runId: string;
   /** Customers of the order load; worker w owns users w, w + C, w + 2C, … */
@@ -47,21 +42,9 @@ const SLOT_CAPACITY = 10_000;
 // worker per concurrent request.
 const SEED_CONCURRENCY = 4;
 
-const tokenSchema = z.object({ accessToken: z.string() });
-const userSchema = z.object({ userId: z.string(), email: z.string() });
-const productSchema = z.object({ productId: z.string(), price: z.number() });
-const slotSchema = z.object({ slotId: z.string(), start: z.string() });
-const anything = z.unknown();
-
 export async function seedShop(api: ShopApi, options: SeedOptions): Promise<SeededShop> {
   const runId = randomUUID().slice(0, 8);
-  const { accessToken: adminToken } = await api.expect(
-    200,
-    tokenSchema,
-    'POST',
-    '/auth/login',
-    options.admin,
-  );
+  const { accessToken: adminToken } = await api.login(options.admin);
 
   const customers = await mapLimit(
     Array.from({ length: options.users + 1 }, (_, index) => index),
@@ -73,22 +56,11 @@ export async function seedShop(api: ShopApi, options: SeedOptions): Promise<Seed
     Array.from({ length: options.products }, (_, index) => index),
     SEED_CONCURRENCY,
     async (index) => {
-      const product = await api.expect(
-        201,
-        productSchema,
-        'POST',
-        '/products',
-        { name: `Bench ${runId} product ${index}`, price: 100 + ((index * 97) % 1900) },
-        { token: adminToken },
-      );
-      await api.expect(
-        200,
-        anything,
-        'PUT',
-        `/inventory/${encodeURIComponent(product.productId)}`,
-        { onHand: ON_HAND },
-        { token: adminToken },
-      );
+      const product = await api.createProduct(adminToken, {
+        name: `Bench ${runId} product ${index}`,
+        price: 100 + ((index * 97) % 1900),
+      });
+      await api.setStock(adminToken, product.productId, ON_HAND);
       return product;
     },
   );
@@ -100,18 +72,11 @@ export async function seedShop(api: ShopApi, options: SeedOptions): Promise<Seed
     SEED_CONCURRENCY,
     (index) => {
       const start = day + index * 1_800_000;
-      return api.expect(
-        201,
-        slotSchema,
-        'POST',
-        '/delivery/slots',
-        {
-          start: new Date(start).toISOString(),
-          end: new Date(start + 1_800_000).toISOString(),
-          capacity: SLOT_CAPACITY,
-        },
-        { token: adminToken },
-      );
+      return api.createSlot(adminToken, {
+        start: new Date(start).toISOString(),
+        end: new Date(start + 1_800_000).toISOString(),
+        capacity: SLOT_CAPACITY,
+      });
     },
   );
 
@@ -122,25 +87,9 @@ export async function seedShop(api: ShopApi, options: SeedOptions): Promise<Seed
 
 async function newCustomer(api: ShopApi, email: string): Promise<BenchUser> {
   const password = `Bench-${randomUUID()}`;
-  const { userId } = await api.expect(201, userSchema, 'POST', '/auth/register', {
-    email,
-    password,
-    name: 'Bench Customer',
-  });
-  const { accessToken } = await api.expect(200, tokenSchema, 'POST', '/auth/login', {
-    email,
-    password,
-  });
+  const { userId } = await api.register({ email, password, name: 'Bench Customer' });
+  const { accessToken } = await api.login({ email, password });
   // Opens the wallet if UserRegistered has not reached payments yet (API.md: deposits may).
-  await api.expect(
-    201,
-    anything,
-    'POST',
-    '/wallet/deposits',
-    { amount: DEPOSIT },
-    {
-      token: accessToken,
-    },
-  );
+  await api.deposit(accessToken, DEPOSIT);
   return { userId, email, token: accessToken };
 }

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { cancellationReasonSchema } from './api/orders';
+import { currencyCode } from './fields';
 
 // Event messages on the domain events topic. Publisher and subscribers share
 // these schemas; the SNS message attribute `eventType` carries the same value
@@ -20,34 +22,27 @@ export type UserRegisteredEvent = z.infer<typeof userRegisteredEventSchema>;
 // again when the step is retried, so subscribers must be idempotent). `occurredAt` is the
 // order's `updatedAt`, the time of the change: a republished event is identical to the first.
 
-const orderCurrencySchema = z.string().regex(/^[A-Z]{3}$/);
-
-const orderCancellationReasonSchema = z.enum([
-  'PAYMENT_DECLINED',
-  'OUT_OF_STOCK',
-  'NO_DELIVERY_SLOT',
-  'TECHNICAL_FAILURE',
-]);
+/** Who and when, in every event of an order's end. */
+const orderParties = { orderId: z.string().min(1), userId: z.string().min(1) };
+const occurredAt = z.iso.datetime({ offset: true });
 
 export const orderConfirmedEventSchema = z.strictObject({
   eventType: z.literal('OrderConfirmed'),
-  orderId: z.string().min(1),
-  userId: z.string().min(1),
+  ...orderParties,
   total: z.int().min(0),
-  currency: orderCurrencySchema,
-  occurredAt: z.iso.datetime({ offset: true }),
+  currency: currencyCode,
+  occurredAt,
 });
 
 export type OrderConfirmedEvent = z.infer<typeof orderConfirmedEventSchema>;
 
 export const orderCancelledEventSchema = z.strictObject({
   eventType: z.literal('OrderCancelled'),
-  orderId: z.string().min(1),
-  userId: z.string().min(1),
-  cancellationReason: orderCancellationReasonSchema,
+  ...orderParties,
+  cancellationReason: cancellationReasonSchema,
   total: z.int().min(0),
-  currency: orderCurrencySchema,
-  occurredAt: z.iso.datetime({ offset: true }),
+  currency: currencyCode,
+  occurredAt,
 });
 
 export type OrderCancelledEvent = z.infer<typeof orderCancelledEventSchema>;
@@ -55,9 +50,8 @@ export type OrderCancelledEvent = z.infer<typeof orderCancelledEventSchema>;
 /** An undo step failed for good: wallet, stock or slot may need an operator. */
 export const orderCompensationFailedEventSchema = z.strictObject({
   eventType: z.literal('OrderCompensationFailed'),
-  orderId: z.string().min(1),
-  userId: z.string().min(1),
-  occurredAt: z.iso.datetime({ offset: true }),
+  ...orderParties,
+  occurredAt,
 });
 
 export type OrderCompensationFailedEvent = z.infer<typeof orderCompensationFailedEventSchema>;
@@ -68,7 +62,7 @@ export const productCreatedEventSchema = z.strictObject({
   productId: z.string().min(1),
   name: z.string().min(1),
   price: z.int().min(1),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: currencyCode,
   occurredAt: z.iso.datetime({ offset: true }),
 });
 

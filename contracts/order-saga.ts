@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import { currencyCode, id } from './fields';
 
-/** The saga's Task state names: the steps a fault can be injected into (API.md "Fault injection"). */
+/**
+ * The saga's Task state names, the one list of them: the ASL file's Task states (a unit test
+ * compares), each handler's `sagaStep(name)`, the steps of a trace and of fault injection.
+ */
 export const SAGA_STEPS = [
   'ReservePayment',
   'ReserveStock',
@@ -14,6 +17,7 @@ export const SAGA_STEPS = [
   'CancelOrder',
   'MarkCompensationFailed',
 ] as const;
+export type SagaStepName = (typeof SAGA_STEPS)[number];
 
 export const faultPlanSchema = z.partialRecord(z.enum(SAGA_STEPS), z.enum(['error', 'error-once']));
 export type FaultPlan = z.infer<typeof faultPlanSchema>;

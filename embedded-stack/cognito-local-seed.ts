@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
-import type { ResolvedServerlessConfig } from './serverless-config';
+import { allFunctionsEnvironment, type ResolvedServerlessConfig } from './serverless-config';
 import { HOST, url } from './settings';
 
 /**
@@ -25,10 +25,7 @@ const identityConfigSchema = z.looseObject({
       cognitoClientId: z.string().regex(/^[\w+]+$/),
     }),
   }),
-  provider: z.looseObject({
-    region: z.string(),
-    environment: z.looseObject({ AUTH_ISSUER: z.string() }),
-  }),
+  provider: z.looseObject({ region: z.string() }),
 });
 
 const userPoolSchema = z.looseObject({
@@ -78,9 +75,10 @@ export function cognitoLocalSeed(
   } = config.custom.local;
   const issuerDomain = url(port);
   const issuer = `${issuerDomain}/${userPoolId}`;
-  if (config.provider.environment.AUTH_ISSUER !== issuer) {
+  const authIssuer = allFunctionsEnvironment(resolved).AUTH_ISSUER;
+  if (authIssuer !== issuer) {
     throw new Error(
-      `AUTH_ISSUER is ${config.provider.environment.AUTH_ISSUER}, but cognito-local issues tokens as ${issuer}: serverless.yml's params.local.authIssuer and the Cognito port (SHOP_COGNITO_PORT) disagree`,
+      `AUTH_ISSUER is ${authIssuer}, but cognito-local issues tokens as ${issuer}: serverless.yml's params.local.authIssuer and the Cognito port (SHOP_COGNITO_PORT) disagree`,
     );
   }
 

@@ -64,3 +64,25 @@ export async function loadServerlessConfig(
 export function serverlessCommand(): { command: string; args: string[] } {
   return { command: process.execPath, args: [SERVERLESS_BIN] };
 }
+
+/**
+ * Every variable any function reads, as one environment: each function carries only its own
+ * (functions/<context>/functions.yml), but the in-process saga handlers share this process, and
+ * the tests read table names from it. Two functions giving one variable different values would
+ * make that sharing wrong, so it fails loudly.
+ */
+export function allFunctionsEnvironment(config: ResolvedServerlessConfig): Record<string, string> {
+  const merged: Record<string, string> = { ...config.provider.environment };
+  for (const [key, fn] of Object.entries(config.functions)) {
+    for (const [variable, value] of Object.entries(fn.environment ?? {})) {
+      const earlier = merged[variable];
+      if (earlier !== undefined && earlier !== value) {
+        throw new Error(
+          `Function ${key} sets ${variable}=${value}, another function or the provider ${earlier}`,
+        );
+      }
+      merged[variable] = value;
+    }
+  }
+  return merged;
+}

@@ -15,6 +15,7 @@ const settingsSchema = z.object({
   SHOP_SFN_PORT: portSchema.default(8083),
   SHOP_COGNITO_PORT: portSchema.default(9229),
   SHOP_CLOUDWATCH_PORT: portSchema.default(8084),
+  SHOP_CONSOLE_PORT: portSchema.default(3005),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   // Scales the local Step Functions endpoint's Retry and Wait intervals (0.01: a 4 s backoff
@@ -36,6 +37,7 @@ export interface EmbeddedStackSettings {
     stepFunctions: number;
     cognito: number;
     cloudWatch: number;
+    console: number;
   };
   stackFile: string;
   /** Where this stack's functions are built (relative to the project), one folder per stack. */
@@ -56,6 +58,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
       stepFunctions: parsed.SHOP_SFN_PORT,
       cognito: parsed.SHOP_COGNITO_PORT,
       cloudWatch: parsed.SHOP_CLOUDWATCH_PORT,
+      console: parsed.SHOP_CONSOLE_PORT,
     },
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
     buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,

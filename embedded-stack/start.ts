@@ -3,7 +3,8 @@
  * DynamoDB Local (in memory) with the tables of resources/, the Step Functions endpoint running
  * the real ASL file with the handlers in this process, serverless-offline (HTTP API, Lambda
  * invoke, SNS delivery through serverless-offline-sns), and cognito-local with the user pool and
- * the local stage's admin account. Ctrl-C or SIGTERM stops all of it.
+ * the local stage's admin account; and the web console (web/, built once per change of its sources)
+ * on its own port. Ctrl-C or SIGTERM stops all of it.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -11,11 +12,17 @@ import { dirname, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startCloudWatchServer, tapOutputLines, type CloudWatchServer } from './cloudwatch';
 import { startCognitoLocal } from './cognito-local';
+import { CONSOLE_DIST, ensureConsoleBuilt } from './console-build';
+import { startConsoleServer, type ConsoleServer } from './console-server';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
 import { manage, type ManagedProcess } from './managed-process';
 import { buildLocalStateMachines } from './saga-runner';
-import { loadServerlessConfig, serverlessCommand } from './serverless-config';
+import {
+  allFunctionsEnvironment,
+  loadServerlessConfig,
+  serverlessCommand,
+} from './serverless-config';
 import {
   awsEndpointEnvironment,
   HOST,
@@ -35,12 +42,14 @@ const settings = readSettings();
 const processes: ManagedProcess[] = [];
 let stepFunctions: StepFunctionsServer | undefined;
 let cloudWatch: CloudWatchServer | undefined;
+let consoleServer: ConsoleServer | undefined;
 let stopping = false;
 
 async function stop(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     // Reverse order of start: the HTTP side first, the database last.
+    await consoleServer?.close();
     await stepFunctions?.close();
     await cloudWatch?.close();
     for (const child of [...processes].reverse()) await child.stop();
@@ -73,8 +82,11 @@ async function main(): Promise<void> {
   });
   const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
 
-  // serverless-offline needs no table until the first request: it starts alongside the rest.
-  const offline = startServerlessOffline();
+  const configLoaded = loadServerlessConfig(process.env);
+  // serverless-offline needs no table until the first request: it starts alongside the rest. Each
+  // function carries only its own variables, but serverless-offline-sns loads the subscribers at
+  // start with the process's environment: it gets every function's.
+  const offline = startServerlessOffline(allFunctionsEnvironment(await configLoaded));
   processes.push(offline);
   void offline.exited.then((code) => {
     if (stopping) return;
@@ -82,7 +94,6 @@ async function main(): Promise<void> {
     void stop(1);
   });
 
-  const configLoaded = loadServerlessConfig(process.env);
   // Each child is tracked as soon as it runs: if another one fails to start, stop() ends it too.
   const [config, , cognito] = await Promise.all([
     configLoaded,
@@ -93,10 +104,16 @@ async function main(): Promise<void> {
       .then((resolved) => startCognitoLocal(settings.ports.cognito, resolved))
       .then(track),
   ]);
+  // Vite builds the console (when its sources changed) while the tables, the state machine and the
+  // HTTP API come up; not earlier, where its threads would slow DynamoDB Local's JVM start.
+  const consoleBuilt = ensureConsoleBuilt();
+  // Awaited below; until then a failure must not crash the process past stop(), orphaning children.
+  consoleBuilt.catch(() => undefined);
   const tables = await createTables(dynamodb, config);
 
   // The in-process saga handlers read their configuration from here, as on Lambda.
-  Object.assign(process.env, config.provider.environment);
+  const functionsEnvironment = allFunctionsEnvironment(config);
+  Object.assign(process.env, functionsEnvironment);
   const stateMachines = await buildLocalStateMachines(
     config,
     resolve(PROJECT_ROOT, settings.buildDir),
@@ -127,8 +144,21 @@ async function main(): Promise<void> {
     adminToken: accessToken,
   });
 
+  await consoleBuilt;
+  consoleServer = await startConsoleServer({
+    host: HOST,
+    port: settings.ports.console,
+    dist: CONSOLE_DIST,
+    settings: {
+      apiUrl: url(settings.ports.http),
+      stage: LOCAL_STAGE,
+      faultInjection: config.provider.environment.SHOP_FAULT_INJECTION === 'enabled',
+    },
+  });
+
   const stack = {
     stage: LOCAL_STAGE,
+    consoleUrl: consoleServer.url,
     region: settings.region,
     httpApiUrl: url(settings.ports.http),
     lambdaUrl: url(settings.ports.lambda),
@@ -146,7 +176,7 @@ async function main(): Promise<void> {
       (machine) =>
         `arn:aws:states:${settings.region}:${config.custom.local.accountId}:stateMachine:${machine.name}`,
     ),
-    environment: { ...config.provider.environment, ...awsEnvironment },
+    environment: { ...functionsEnvironment, ...awsEnvironment },
     pids: [process.pid, ...processes.map((child) => child.pid)],
   };
   await mkdir(dirname(settings.stackFile), { recursive: true });
@@ -161,11 +191,11 @@ async function track<P extends ManagedProcess>(child: P): Promise<P> {
   return child;
 }
 
-function startServerlessOffline(): ManagedProcess {
+function startServerlessOffline(functionsEnvironment: Record<string, string>): ManagedProcess {
   const { command, args } = serverlessCommand();
   const child = spawn(command, [...args, 'offline', 'start', '--stage', LOCAL_STAGE], {
     cwd: PROJECT_ROOT,
-    env: process.env,
+    env: { ...process.env, ...functionsEnvironment },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Through this process's stdout, whose lines (EMF ones become metrics) main() taps.
@@ -176,6 +206,7 @@ function startServerlessOffline(): ManagedProcess {
 function printBanner(
   current: EmbeddedStackSettings,
   stack: {
+    consoleUrl: string;
     httpApiUrl: string;
     stepFunctionsUrl: string;
     cloudWatchUrl: string;
@@ -195,6 +226,7 @@ function printBanner(
     [
       '',
       `Shop ready in ${seconds}s (stage ${LOCAL_STAGE}, region ${current.region})`,
+      `  Console          ${stack.consoleUrl}   (storefront; admins also see the saga console)`,
       `  HTTP API         ${stack.httpApiUrl}   try: curl ${stack.httpApiUrl}/health`,
       `  Step Functions   ${stack.stepFunctionsUrl}   ${stack.stateMachineArns.join(', ')}`,
       `  CloudWatch       ${stack.cloudWatchUrl}   GetMetricData / ListMetrics of the handlers' EMF metrics`,

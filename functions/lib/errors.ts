@@ -1,5 +1,5 @@
 // Lambda reports `errorType` from `error.name`, and the state machine's
-// `ErrorEquals` and the HTTP error table match on it. Every subclass sets
+// `ErrorEquals` matches on it (the HTTP error table keys on the classes). Every subclass sets
 // `name` as a string literal because bundlers rename classes, so
 // `constructor.name` would not survive minification.
 //

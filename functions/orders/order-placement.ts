@@ -1,6 +1,5 @@
 import { logger } from '../lib/logger';
-import type { FaultPlan } from '../../contracts/order-saga';
-import type { OrderSagaInput } from '../../contracts/order-saga';
+import type { FaultPlan, OrderSagaInput } from '../../contracts/order-saga';
 import { recordMetric } from '../lib/metrics';
 import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
@@ -51,6 +50,21 @@ export interface PlaceOptions {
  * POST /orders: price the items at the catalog's prices of now, check the slot exists, write
  * the order PENDING and start its saga.
  */
+/**
+ * API.md: a cancelled order no longer makes the same order a DUPLICATE_ORDER. Best effort: a
+ * fingerprint left behind by a cancelled order is taken over when next met.
+ */
+export const releaseCancelledFingerprint = async (
+  orders: Pick<OrdersRepository, 'releaseFingerprint'>,
+  order: Order,
+): Promise<void> => {
+  await orders
+    .releaseFingerprint(order, orderFingerprint(order.userId, order.items, order.deliverySlotId))
+    .catch((error: unknown) => {
+      logger.warn('The cancelled order kept its fingerprint', { orderId: order.orderId, error });
+    });
+};
+
 export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
   const windowSeconds = deps.duplicateWindowSeconds ?? 0;
 
@@ -73,12 +87,8 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
         }
       : undefined;
 
-  /** Best effort: a fingerprint left behind by a cancelled order is taken over when next met. */
-  const releaseFingerprint = async (order: Order): Promise<void> => {
-    await deps.orders.releaseFingerprint(order, fingerprintOf(order)).catch((error: unknown) => {
-      logger.warn('The cancelled order kept its fingerprint', { orderId: order.orderId, error });
-    });
-  };
+  const releaseFingerprint = (order: Order): Promise<void> =>
+    releaseCancelledFingerprint(deps.orders, order);
 
   /**
    * The order is written but its saga could not be started (the SDK has already retried the

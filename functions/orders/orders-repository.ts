@@ -4,14 +4,18 @@
 //                deliverySlotId, cancellationReason?, createdAt, updatedAt)
 //                gsi1pk=USER#<userId>, gsi1sk=<createdAt> (index byUser: a user's
 //                orders, newest first)
+//                gsi2pk=STATUS#<status>, gsi2sk=<createdAt> (index byStatus: every
+//                user's orders of one status, newest first; moved on each transition)
+//                gsi3pk=ORDERS, gsi3sk=<createdAt> (index allOrders: every order,
+//                newest first, for the operators' list)
 //   fingerprint  pk=USER#<userId>  sk=FINGERPRINT#<orderFingerprint>
 //                orderId (the order that holds it), createdAt, expiresAt (epoch
 //                seconds: the end of the duplicate window, the table's TTL attribute)
 //   idempotency  pk=USER#<userId>  sk=IDEMPOTENCY#placeOrder#<sha256 of the key>
 //                a POST /orders Idempotency-Key record (functions/lib/idempotency/idempotency.ts), with
 //                expiresAt as well
-// Fingerprints and idempotency records carry no gsi1 attributes: the byUser index
-// holds orders only.
+// Fingerprints and idempotency records carry no gsi attributes: the indexes hold
+// orders only.
 // Status changes read the order, plan in domain/order.ts and write with the
 // condition that the status is still the one read, so a repeated or
 // concurrent step cannot apply twice (nor touch updatedAt twice).
@@ -43,13 +47,18 @@ import {
   type NewOrder,
   type Order,
   type OrderItem,
+  type OrderStatus,
   type TransitionPlan,
 } from './domain/order';
 
 export const BY_USER_INDEX = 'byUser';
+export const BY_STATUS_INDEX = 'byStatus';
+export const ALL_ORDERS_INDEX = 'allOrders';
+const ALL_ORDERS_PARTITION = 'ORDERS';
 
 const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
 const userPartition = (userId: string) => `USER#${userId}`;
+const statusPartition = (status: OrderStatus) => `STATUS#${status}`;
 const fingerprintKey = (userId: string, fingerprint: string) => ({
   pk: userPartition(userId),
   sk: `FINGERPRINT#${fingerprint}`,
@@ -134,12 +143,13 @@ export const createOrdersRepository = (
         new UpdateCommand({
           TableName: tableName,
           Key: orderKey(orderId),
-          UpdateExpression: `SET #status = :to, updatedAt = :now${reason ? ', cancellationReason = :reason' : ''}`,
+          UpdateExpression: `SET #status = :to, gsi2pk = :statusKey, updatedAt = :now${reason ? ', cancellationReason = :reason' : ''}`,
           ConditionExpression: '#status = :from',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':from': planned.from,
             ':to': planned.to,
+            ':statusKey': statusPartition(planned.to),
             ':now': new Date().toISOString(),
             ...(reason ? { ':reason': reason } : {}),
           },
@@ -171,7 +181,55 @@ export const createOrdersRepository = (
       toOrder,
     );
 
+  const isOrderPosition = (key: Record<string, string>) =>
+    key.pk?.startsWith('ORDER#') === true && key.sk === 'ORDER';
+
+  /** A page of every user's orders, newest first, of one status or of all. */
+  const listAllOrdersPage = (
+    status: OrderStatus | undefined,
+    page: PageQuery,
+  ): Promise<Page<Order>> =>
+    queryPage(
+      client,
+      status
+        ? {
+            input: {
+              TableName: tableName,
+              IndexName: BY_STATUS_INDEX,
+              KeyConditionExpression: 'gsi2pk = :status',
+              ExpressionAttributeValues: { ':status': statusPartition(status) },
+              ScanIndexForward: false,
+            },
+            keyAttributes: ['gsi2pk', 'gsi2sk', 'pk', 'sk'],
+            isPositionIn: (key) => key.gsi2pk === statusPartition(status) && isOrderPosition(key),
+          }
+        : {
+            input: {
+              TableName: tableName,
+              IndexName: ALL_ORDERS_INDEX,
+              KeyConditionExpression: 'gsi3pk = :all',
+              ExpressionAttributeValues: { ':all': ALL_ORDERS_PARTITION },
+              ScanIndexForward: false,
+            },
+            keyAttributes: ['gsi3pk', 'gsi3sk', 'pk', 'sk'],
+            isPositionIn: (key) => key.gsi3pk === ALL_ORDERS_PARTITION && isOrderPosition(key),
+          },
+      page,
+      toOrder,
+    );
+
   const orderTaken = (orderId: string) => new Conflict(`Order ${orderId} already exists`);
+
+  /** Puts the new order alone: Conflict when its orderId is taken. */
+  const putOrder = async (created: Order, item: Item): Promise<Order> => {
+    try {
+      await table.putNew(item);
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) throw orderTaken(created.orderId);
+      throw error;
+    }
+    return created;
+  };
 
   /**
    * The fingerprint's put: free (absent, or past its window, which TTL deletes late), or held by
@@ -235,13 +293,7 @@ export const createOrdersRepository = (
             { extras: { order: existing } },
           );
         }
-        try {
-          await table.putNew(item);
-        } catch (error) {
-          if (isConditionalCheckFailed(error)) throw orderTaken(created.orderId);
-          throw error;
-        }
-        return created;
+        return putOrder(created, item);
       }
       staleHolder = holder.orderId;
     }
@@ -264,15 +316,13 @@ export const createOrdersRepository = (
         ...created,
         gsi1pk: userPartition(created.userId),
         gsi1sk: created.createdAt,
+        gsi2pk: statusPartition(created.status),
+        gsi2sk: created.createdAt,
+        gsi3pk: ALL_ORDERS_PARTITION,
+        gsi3sk: created.createdAt,
       };
       if (claim) return createClaiming(created, item, claim);
-      try {
-        await table.putNew(item);
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) throw orderTaken(created.orderId);
-        throw error;
-      }
-      return created;
+      return putOrder(created, item);
     },
 
     /**
@@ -303,6 +353,9 @@ export const createOrdersRepository = (
 
     /** A page of a user's orders, newest first. Throws ValidationFailed for a foreign cursor. */
     listOrdersPage,
+
+    /** A page of every user's orders (optionally of one status). ValidationFailed for a foreign cursor. */
+    listAllOrdersPage,
 
     /** A user's newest orders. */
     async listOrdersByUser(userId: string, limit = 20): Promise<Order[]> {

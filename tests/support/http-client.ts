@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ShopApi, type ApiResponse as ShopApiResponse, type RequestOptions } from '../../bench/api';
+import {
+  ShopApi,
+  type ApiResponse as ShopApiResponse,
+  type RequestOptions,
+} from '../../client/shop-api';
 import { TEST_STACK_FILE, type StackDetails } from './test-stack';
 
 /**
@@ -21,13 +25,16 @@ const stack = (): StackDetails =>
 
 export const baseUrl = (): string => process.env.SHOP_HTTP_URL ?? stack().httpApiUrl;
 
+/** The typed client, its answers checked against the contracts. */
+export const shopApi = (): ShopApi => new ShopApi(baseUrl());
+
 const request = async <T>(
   method: string,
   path: string,
   body: unknown,
   options?: RequestOptions,
 ): Promise<ApiResponse<T>> =>
-  (await new ShopApi(baseUrl()).request(method, path, body, options)) as ApiResponse<T>;
+  (await shopApi().request(method, path, body, options)) as ApiResponse<T>;
 
 export const api = {
   /** Any method, with the answer's body as it came (hostile-request tests). */
@@ -83,16 +90,13 @@ export async function registerAndLogin(
     name: details.name ?? 'Test Customer',
     ...(details.phone !== undefined ? { phone: details.phone } : {}),
   };
-  const response = await api.post<{ userId: string; email: string }>('/auth/register', user);
-  if (response.status !== 201) {
-    throw new Error(`POST /auth/register: ${response.status} ${JSON.stringify(response.body)}`);
-  }
+  const registered = await shopApi().register(user);
   return {
-    userId: response.body.userId,
-    email: response.body.email,
+    userId: registered.userId,
+    email: registered.email,
     password: user.password,
     name: user.name,
-    token: await login(response.body.email, user.password),
+    token: await login(registered.email, user.password),
   };
 }
 

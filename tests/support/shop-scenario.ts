@@ -1,68 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from './contract-checks';
-import { adminToken, api, registerAndLogin, type TestUser } from './http-client';
+import type { Product } from '../../contracts/api/catalog';
+import { pageOf, type Page } from '../../contracts/api/common';
+import type { Slot } from '../../contracts/api/delivery';
+import type { StockLevel } from '../../contracts/api/inventory';
+import { notificationSchema, type NotificationView } from '../../contracts/api/notifications';
+import {
+  orderSchema,
+  sagaTraceSchema,
+  type Order,
+  type OrderItem,
+  type SagaTrace,
+} from '../../contracts/api/orders';
+import type { WalletBalance } from '../../contracts/api/payments';
+import { adminToken, api, registerAndLogin, shopApi, type TestUser } from './http-client';
 
 /**
  * What an order needs, arranged through the public API as a customer and the admin would, and
  * what it changes, read back through the same API. For the end-to-end tests of orders.
  */
 
-export interface Product {
-  productId: string;
-  name: string;
-  price: number;
-  currency: string;
-}
-export interface StockLevel {
-  productId: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-}
-export interface Slot {
-  slotId: string;
-  start: string;
-  end: string;
-  capacity: number;
-  booked: number;
-  available: number;
-}
-export interface Wallet {
-  balance: number;
-  held: number;
-  available: number;
-  currency: string;
-}
-export interface OrderItem {
-  productId: string;
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
-}
-export interface Order {
-  orderId: string;
-  userId: string;
-  status: 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'COMPENSATION_FAILED';
-  items: OrderItem[];
-  total: number;
-  currency: string;
-  deliverySlotId: string;
-  cancellationReason?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface Notification {
-  notificationId: string;
-  type: 'WELCOME' | 'ORDER_CONFIRMED' | 'ORDER_CANCELLED';
-  orderId?: string;
-  message: string;
-  createdAt: string;
-}
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
+export type {
+  NotificationView as Notification,
+  Order,
+  OrderItem,
+  Page,
+  Product,
+  SagaTrace,
+  Slot,
+  StockLevel,
+  WalletBalance as Wallet,
+};
 
 const expectStatus = <T>(what: string, response: { status: number; body: T }, status: number) => {
   if (response.status !== status) {
@@ -74,29 +42,15 @@ const expectStatus = <T>(what: string, response: { status: number; body: T }, st
 /** A new customer with `amount` deposited in the wallet (none for 0). */
 export async function customerWith(amount: number): Promise<TestUser> {
   const customer = await registerAndLogin();
-  if (amount > 0) {
-    expectStatus(
-      'POST /wallet/deposits',
-      await api.post('/wallet/deposits', { amount }, { token: customer.token }),
-      201,
-    );
-  }
+  if (amount > 0) await shopApi().deposit(customer.token, amount);
   return customer;
 }
 
 /** A new product at `price`, with `onHand` units in stock. */
 export async function productInStock(price: number, onHand: number): Promise<Product> {
   const admin = await adminToken();
-  const product = expectStatus(
-    'POST /products',
-    await api.post<Product>('/products', { name: `Mug ${randomUUID()}`, price }, { token: admin }),
-    201,
-  );
-  expectStatus(
-    `PUT /inventory/${product.productId}`,
-    await api.put(`/inventory/${product.productId}`, { onHand }, { token: admin }),
-    200,
-  );
+  const product = await shopApi().createProduct(admin, { name: `Mug ${randomUUID()}`, price });
+  await shopApi().setStock(admin, product.productId, onHand);
   return product;
 }
 
@@ -109,35 +63,22 @@ const freshDay = (): string =>
 /** A new delivery slot with `capacity` places, on a day of its own. */
 export async function freshSlot(capacity: number): Promise<Slot> {
   const date = freshDay();
-  return expectStatus(
-    'POST /delivery/slots',
-    await api.post<Slot>(
-      '/delivery/slots',
-      { start: `${date}T09:00:00Z`, end: `${date}T11:00:00Z`, capacity },
-      { token: await adminToken() },
-    ),
-    201,
-  );
+  return shopApi().createSlot(await adminToken(), {
+    start: `${date}T09:00:00Z`,
+    end: `${date}T11:00:00Z`,
+    capacity,
+  });
 }
 
-export const slotNow = async (slot: Pick<Slot, 'slotId' | 'start'>): Promise<Slot | undefined> => {
-  const { items } = expectStatus(
-    'GET /delivery/slots',
-    await api.get<Page<Slot>>(`/delivery/slots?date=${slot.start.slice(0, 10)}&limit=100`),
-    200,
+export const slotNow = async (slot: Pick<Slot, 'slotId' | 'start'>): Promise<Slot | undefined> =>
+  (await shopApi().slotsOn(slot.start.slice(0, 10))).items.find(
+    (item) => item.slotId === slot.slotId,
   );
-  return items.find((item) => item.slotId === slot.slotId);
-};
 
-export const walletOf = async (customer: TestUser): Promise<Wallet> =>
-  expectStatus('GET /wallet', await api.get<Wallet>('/wallet', { token: customer.token }), 200);
+export const walletOf = (customer: TestUser): Promise<WalletBalance> =>
+  shopApi().wallet(customer.token);
 
-export const stockOf = async (productId: string): Promise<StockLevel> =>
-  expectStatus(
-    `GET /inventory/${productId}`,
-    await api.get<StockLevel>(`/inventory/${productId}`),
-    200,
-  );
+export const stockOf = (productId: string): Promise<StockLevel> => shopApi().stockLevel(productId);
 
 /** The customer's wallet, the products' stock levels and the slot, as the API shows them now. */
 export async function outsideState(customer: TestUser, productIds: string[], slot: Slot) {
@@ -169,7 +110,7 @@ export async function orderWhenEnded(
     ({ status, body }) => status !== 200 || body.status !== 'PENDING',
     deadlineMs,
   );
-  const order = expectStatus(`GET /orders/${orderId}`, response, 200);
+  const order = orderSchema.parse(expectStatus(`GET /orders/${orderId}`, response, 200));
   if (order.status === 'PENDING') {
     throw new Error(`Order ${orderId} still PENDING after ${deadlineMs / 1000} s`);
   }
@@ -179,30 +120,14 @@ export async function orderWhenEnded(
 /** Polls the customer's notifications until one passes `wanted`, or the deadline passes. */
 export async function notificationsUntil(
   customer: TestUser,
-  wanted: (items: Notification[]) => boolean,
-): Promise<Notification[]> {
+  wanted: (items: NotificationView[]) => boolean,
+): Promise<NotificationView[]> {
   const response = await eventually(
-    () => api.get<Page<Notification>>('/notifications?limit=100', { token: customer.token }),
+    () => api.get<Page<NotificationView>>('/notifications?limit=100', { token: customer.token }),
     ({ status, body }) => status === 200 && wanted(body.items),
     10_000,
   );
-  return expectStatus('GET /notifications', response, 200).items;
-}
-
-export interface SagaTrace {
-  orderId: string;
-  executionId: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-  startedAt: string;
-  endedAt?: string;
-  steps: {
-    state: string;
-    type: string;
-    status: string;
-    startedAt: string;
-    endedAt?: string;
-    error?: string;
-  }[];
+  return pageOf(notificationSchema).parse(expectStatus('GET /notifications', response, 200)).items;
 }
 
 /**
@@ -215,5 +140,5 @@ export async function sagaTraceWhenEnded(customer: TestUser, orderId: string): P
     ({ status, body }) => status !== 200 || body.status !== 'RUNNING',
     10_000,
   );
-  return expectStatus(`GET /orders/${orderId}/saga`, response, 200);
+  return sagaTraceSchema.parse(expectStatus(`GET /orders/${orderId}/saga`, response, 200));
 }

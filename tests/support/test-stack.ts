@@ -20,11 +20,13 @@ export const portsAt = (base: number) => ({
   SHOP_SFN_PORT: String(8083 + base + PORT_OFFSET),
   SHOP_COGNITO_PORT: String(9229 + base + PORT_OFFSET),
   SHOP_CLOUDWATCH_PORT: String(8084 + base + PORT_OFFSET),
+  SHOP_CONSOLE_PORT: String(3005 + base + PORT_OFFSET),
 });
 
 export const TEST_STACK_PORTS = portsAt(100);
 
 export interface StackDetails {
+  consoleUrl: string;
   httpApiUrl: string;
   stepFunctionsUrl: string;
   cloudWatchUrl: string;

@@ -1,15 +1,8 @@
 import { ValidationFailed } from '../../lib/errors';
 import { SlotUnavailable } from './errors';
+import type { Slot } from '../../../contracts/api/delivery';
 
-export interface Slot {
-  slotId: string;
-  start: string;
-  end: string;
-  capacity: number;
-  booked: number;
-  /** capacity - booked */
-  available: number;
-}
+export type { Slot };
 
 export interface NewSlot {
   start: string;

@@ -1,13 +1,8 @@
 import { Conflict, ValidationFailed } from '../../lib/errors';
 import { OutOfStock } from './errors';
+import type { StockLevel } from '../../../contracts/api/inventory';
 
-export interface StockLevel {
-  productId: string;
-  onHand: number;
-  reserved: number;
-  /** onHand - reserved, never negative */
-  available: number;
-}
+export type { StockLevel };
 
 export interface StockItem {
   productId: string;

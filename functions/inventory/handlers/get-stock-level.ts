@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { id } from '../../../contracts/fields';
 import { NotFound } from '../../lib/errors';
 import { json, publicRoute } from '../../lib/middleware/http-handler';
 import { inventoryConfig } from '../config';
@@ -7,7 +8,7 @@ import { findStockLevel } from '../product-stock';
 
 const inventory = createInventoryRepository(inventoryConfig.INVENTORY_TABLE_NAME);
 
-const paramsSchema = z.strictObject({ productId: z.string().min(1).max(128) });
+const paramsSchema = z.strictObject({ productId: id });
 
 export const handler = publicRoute({ params: paramsSchema }, async ({ params }) => {
   const stock = await findStockLevel(inventory, params.productId);

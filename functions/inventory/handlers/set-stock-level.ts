@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { id } from '../../../contracts/fields';
 import { NotFound } from '../../lib/errors';
 import { adminRoute } from '../../lib/middleware/http-auth';
 import { json } from '../../lib/middleware/http-handler';
@@ -9,7 +10,7 @@ import { findStockLevel } from '../product-stock';
 
 const inventory = createInventoryRepository(inventoryConfig.INVENTORY_TABLE_NAME);
 
-const paramsSchema = z.strictObject({ productId: z.string().min(1).max(128) });
+const paramsSchema = z.strictObject({ productId: id });
 const bodySchema = z.strictObject({ onHand: z.int().min(0).max(MAX_ON_HAND) });
 
 // A product inventory has not heard of yet is stocked if the catalog lists it (its ProductCreated

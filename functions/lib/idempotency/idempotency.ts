@@ -5,14 +5,19 @@
 // each context with the records in its own table under its own key design.
 //
 // Why not Powertools idempotency (the library this follows, record for record: status, expiry,
-// in-progress expiry, a hash of the payload to validate)? It could express the contract
-// (DynamoDBPersistenceLayer with keyAttr pk / sortKeyAttr sk, payloadValidationJmesPath, and a
-// retry loop on IdempotencyAlreadyInProgressError), but it cannot be installed next to the
-// project's @aws-lambda-powertools/logger 2.36.0: idempotency 2.35.0, the newest published, pins
-// @aws-lambda-powertools/jmespath 2.35.0, while logger 2.36.0 declares jmespath 2.36.0 as a peer,
-// which is not published, so npm refuses the tree (ETARGET). Moving the logger back would change
-// every function. So this is the small conditional-write version of the same protocol; switching
-// to Powertools once its versions line up touches only this file and its two callers.
+// in-progress expiry, a hash of the payload to validate)? Checked again with the registry's
+// client (npm view, and an install into a scratch lock file) when @aws-lambda-powertools/jmespath
+// 2.36.0 was published: @aws-lambda-powertools/idempotency's newest is still 2.35.0, and it pins
+// commons 2.35.0 and jmespath 2.35.0 exactly. Next to our logger 2.36.0 (commons 2.36.0, peer
+// jmespath 2.36.0) npm now installs it, but only with a second commons and jmespath nested under
+// it: two Powertools versions in every bundle, which is not "aligned"; aligning needs an
+// idempotency 2.36.0 (not published) or the logger moved back to 2.35.0. And the contract would
+// still need code around it: a repeat answers 200, not the stored 201 (its responseHook can do
+// that); a concurrent repeat must wait, where Powertools throws IdempotencyAlreadyInProgressError
+// at once (a retry loop around it); and its records live under one partition per function, where
+// each context keeps them beside the user's other items. So this is the small conditional-write
+// version of the same protocol; switching to Powertools once an idempotency 2.36.x is published
+// touches only this file and its two callers.
 //
 // The protocol, one record per (user, key):
 //   1. A conditional put claims the record IN_PROGRESS, with a lock token and a lock expiry (the

@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import { loadConfig } from '../config';
-import { faultPlanSchema, SAGA_STEPS, type FaultPlan } from '../../../contracts/order-saga';
+import {
+  faultPlanSchema,
+  SAGA_STEPS,
+  type FaultPlan,
+  type SagaStepName,
+} from '../../../contracts/order-saga';
 import { ValidationFailed } from '../errors';
 
 /**
@@ -35,7 +40,11 @@ export function parseFaultHeader(header: string): FaultPlan {
 }
 
 /** Whether the step must fail on this attempt (0 is the first, as `$$.State.RetryCount`). */
-export function faultDue(plan: FaultPlan | undefined, step: string, attempt: number): boolean {
-  const fault = plan?.[step as keyof FaultPlan];
+export function faultDue(
+  plan: FaultPlan | undefined,
+  step: SagaStepName,
+  attempt: number,
+): boolean {
+  const fault = plan?.[step];
   return fault === 'error' || (fault === 'error-once' && attempt === 0);
 }

@@ -1,4 +1,18 @@
-import { DomainError } from '../errors';
+import { DuplicateOrder, UnknownProduct, UnknownSlot } from '../../orders/domain/errors';
+import { EmailTaken } from '../../users/domain/errors';
+import {
+  Conflict,
+  DomainError,
+  Forbidden,
+  MalformedJson,
+  NotFound,
+  PayloadTooLarge,
+  Unauthenticated,
+  Unavailable,
+  UnsupportedMediaType,
+  ValidationFailed,
+} from '../errors';
+import { IdempotencyKeyReused } from '../idempotency/idempotency';
 import { logger } from '../logger';
 
 export interface HttpErrorMapping {
@@ -10,33 +24,36 @@ export interface HttpErrorMapping {
 /** What a 503 UNAVAILABLE asks the client to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 2;
 
-/**
- * The one table from error names to the contract's statuses and codes
- * (API.md "Conventions"). Keys are error names, the same strings Lambda
- * reports as `errorType`; a class defined in any context maps by its name.
- */
-export const httpErrorTable = {
-  ValidationFailed: { status: 400, code: 'VALIDATION_FAILED' },
-  MalformedJson: { status: 400, code: 'MALFORMED_JSON' },
-  UnknownProduct: { status: 400, code: 'UNKNOWN_PRODUCT' },
-  UnknownSlot: { status: 400, code: 'UNKNOWN_SLOT' },
-  Unauthenticated: { status: 401, code: 'UNAUTHENTICATED' },
-  Forbidden: { status: 403, code: 'FORBIDDEN' },
-  NotFound: { status: 404, code: 'NOT_FOUND' },
-  EmailTaken: { status: 409, code: 'EMAIL_TAKEN' },
-  DuplicateOrder: { status: 409, code: 'DUPLICATE_ORDER' },
-  Conflict: { status: 409, code: 'CONFLICT' },
-  PayloadTooLarge: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
-  UnsupportedMediaType: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  IdempotencyKeyReused: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' },
-  Unavailable: {
-    status: 503,
-    code: 'UNAVAILABLE',
-    headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
-  },
-} as const satisfies Record<string, HttpErrorMapping>;
+type ErrorClass = new (message: string) => Error;
 
-export type MappedErrorName = keyof typeof httpErrorTable;
+/**
+ * The one table from the errors a handler may throw to the contract's statuses and codes
+ * (API.md "Conventions"), keyed by the classes themselves: renaming or moving a class is a
+ * compile error here, never a 4xx silently turned into a 500. It names the few context errors
+ * the contract has a code for, the one place in functions/lib/ that knows a context.
+ */
+export const httpErrorTable: ReadonlyMap<ErrorClass, HttpErrorMapping> = new Map<
+  ErrorClass,
+  HttpErrorMapping
+>([
+  [ValidationFailed, { status: 400, code: 'VALIDATION_FAILED' }],
+  [MalformedJson, { status: 400, code: 'MALFORMED_JSON' }],
+  [UnknownProduct, { status: 400, code: 'UNKNOWN_PRODUCT' }],
+  [UnknownSlot, { status: 400, code: 'UNKNOWN_SLOT' }],
+  [Unauthenticated, { status: 401, code: 'UNAUTHENTICATED' }],
+  [Forbidden, { status: 403, code: 'FORBIDDEN' }],
+  [NotFound, { status: 404, code: 'NOT_FOUND' }],
+  [EmailTaken, { status: 409, code: 'EMAIL_TAKEN' }],
+  [DuplicateOrder, { status: 409, code: 'DUPLICATE_ORDER' }],
+  [Conflict, { status: 409, code: 'CONFLICT' }],
+  [PayloadTooLarge, { status: 413, code: 'PAYLOAD_TOO_LARGE' }],
+  [UnsupportedMediaType, { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }],
+  [IdempotencyKeyReused, { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' }],
+  [
+    Unavailable,
+    { status: 503, code: 'UNAVAILABLE', headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+  ],
+]);
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -54,15 +71,16 @@ const INTERNAL: HttpError = {
   body: { error: { code: 'INTERNAL', message: 'Internal server error' } },
 };
 
-const mappingFor = (name: string): HttpErrorMapping | undefined =>
-  Object.hasOwn(httpErrorTable, name) ? httpErrorTable[name as MappedErrorName] : undefined;
+/** Exactly the class: a subclass is another error, and must be added to the table to map. */
+const mappingFor = (error: Error): HttpErrorMapping | undefined =>
+  httpErrorTable.get(error.constructor as ErrorClass);
 
 /**
  * Turns any thrown value into the contract's error answer. Anything not in
  * the table is logged and answered with a generic 500 that reveals nothing.
  */
 export const toHttpError = (thrown: unknown): HttpError => {
-  const mapping = thrown instanceof Error ? mappingFor(thrown.name) : undefined;
+  const mapping = thrown instanceof Error ? mappingFor(thrown) : undefined;
   if (!mapping || !(thrown instanceof Error)) {
     if (thrown instanceof Error) logger.error('Unhandled error', thrown);
     else logger.error('Unhandled non-error thrown', { thrown: String(thrown) });

@@ -8,6 +8,7 @@ import { logger } from '../logger';
 import {
   sagaTaskInputSchema,
   type OrderSagaInput,
+  type SagaStepName,
   type SagaTaskInput,
 } from '../../../contracts/order-saga';
 import { coldStartMetric, recordMetric } from '../metrics';
@@ -48,7 +49,7 @@ const logStepErrors = (stepName: string): middy.MiddlewareObj<unknown, unknown> 
 });
 
 /** The one middleware stack for saga task handlers. */
-export const sagaStep = <TResult>(stepName: string, step: SagaStep<TResult>) =>
+export const sagaStep = <TResult>(stepName: SagaStepName, step: SagaStep<TResult>) =>
   middy(async (event: unknown, context: Context): Promise<TResult> => {
     const { order, attempt } = parseSagaInput(event);
     logger.appendKeys({ step: stepName, orderId: order.orderId, attempt });

@@ -3,8 +3,9 @@ import type {
   OrderConfirmedEvent,
   UserRegisteredEvent,
 } from '../../../contracts/events';
+import type { NotificationType } from '../../../contracts/api/notifications';
 
-export type NotificationType = 'WELCOME' | 'ORDER_CONFIRMED' | 'ORDER_CANCELLED';
+export type { NotificationType };
 
 /** A message kept for a user (API.md "Notifications"). */
 export interface Notification {

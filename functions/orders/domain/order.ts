@@ -7,32 +7,14 @@ import type {
 } from '../../../contracts/events';
 import type { OrderSagaInput } from '../../../contracts/order-saga';
 import { InvalidOrderTransition, UnknownProduct } from './errors';
+import type {
+  OrderStatus,
+  CancellationReason,
+  OrderItem,
+  Order,
+} from '../../../contracts/api/orders';
 
-export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'COMPENSATION_FAILED';
-
-export type CancellationReason =
-  'PAYMENT_DECLINED' | 'OUT_OF_STOCK' | 'NO_DELIVERY_SLOT' | 'TECHNICAL_FAILURE';
-
-export interface OrderItem {
-  productId: string;
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
-}
-
-export interface Order {
-  orderId: string;
-  userId: string;
-  status: OrderStatus;
-  items: OrderItem[];
-  total: number;
-  currency: string;
-  deliverySlotId: string;
-  cancellationReason?: CancellationReason;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { OrderStatus, CancellationReason, OrderItem, Order };
 
 export type NewOrder = Pick<
   Order,

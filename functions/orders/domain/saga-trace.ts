@@ -2,26 +2,9 @@
 // execution history: the same events on AWS, LocalStack and the embedded stack. Plain shapes
 // here; the orders context's adapter fetches the events with the SDK.
 
-export type SagaStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-export type StepStatus = 'SUCCEEDED' | 'FAILED' | 'CAUGHT' | 'RETRIED';
+import type { SagaStatus, StepStatus, SagaStep, SagaTrace } from '../../../contracts/api/orders';
 
-export interface SagaStep {
-  state: string;
-  type: string;
-  status: StepStatus;
-  startedAt: string;
-  endedAt?: string;
-  error?: string;
-}
-
-export interface SagaTrace {
-  orderId: string;
-  executionId: string;
-  status: SagaStatus;
-  startedAt: string;
-  endedAt?: string;
-  steps: SagaStep[];
-}
+export type { SagaStatus, StepStatus, SagaStep, SagaTrace };
 
 /** The part of a Step Functions history event the trace reads. */
 export interface HistoryEventLike {

@@ -1,5 +1,12 @@
 import { ValidationFailed } from '../../lib/errors';
 import { CurrencyMismatch, NoHoldToCapture, PaymentDeclined } from './errors';
+import type {
+  TransactionType,
+  WalletTransaction,
+  WalletBalance,
+} from '../../../contracts/api/payments';
+
+export type { TransactionType, WalletTransaction, WalletBalance };
 
 export interface Wallet {
   userId: string;
@@ -26,16 +33,6 @@ export interface Hold {
   updatedAt: string;
 }
 
-export type TransactionType = 'DEPOSIT' | 'HOLD' | 'CAPTURE' | 'RELEASE';
-
-export interface WalletTransaction {
-  transactionId: string;
-  type: TransactionType;
-  amount: number;
-  orderId?: string;
-  createdAt: string;
-}
-
 export const MAX_DEPOSIT = 100_000_000;
 
 export const newWallet = (userId: string, now: string): Wallet => ({
@@ -45,14 +42,6 @@ export const newWallet = (userId: string, now: string): Wallet => ({
   available: 0,
   createdAt: now,
 });
-
-/** API.md's wallet: what the owner sees. */
-export interface WalletBalance {
-  balance: number;
-  held: number;
-  available: number;
-  currency: string;
-}
 
 /**
  * A user whose wallet the UserRegistered event has not opened yet (it is asynchronous) has

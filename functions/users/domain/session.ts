@@ -1,10 +1,6 @@
-/** What POST /auth/login answers (API.md). */
-export interface Session {
-  accessToken: string;
-  /** Seconds the access token stays valid. */
-  expiresIn: number;
-  tokenType: 'Bearer';
-}
+import type { Session } from '../../../contracts/api/users';
+
+export type { Session };
 
 /**
  * The claims of a token Cognito just handed us over TLS: read, not verified (verifying is for

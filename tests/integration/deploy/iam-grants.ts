@@ -6,7 +6,8 @@ import type { CloudFormationTemplate } from '../../support/packaged-template';
  *
  *   table/<context>, table/<context>/index/*   a DynamoDB table of resources/tables.yml
  *   topic/<name>                               an SNS topic, e.g. topic/events
- *   stateMachine/<name>, executions/<name>     a state machine, or every execution of it
+ *   stateMachine/<name>, executions/<name>     a state machine (by Ref or its ARN built with
+ *                                              Fn::Sub), or every execution of it
  *   function/<key>, function/<key>:*           a function of serverless.yml (or its versions)
  *   userPool/<logical id>                      a Cognito user pool
  *   log-group/<name>                           a Lambda log group, named without the prefix
@@ -58,6 +59,9 @@ const SUB_REGION_ACCOUNT = ':${AWS::Region}:${AWS::AccountId}:';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LOG_GROUP = new RegExp(
   `^${escape(`${SUB_PREFIX}logs${SUB_REGION_ACCOUNT}log-group:/aws/lambda/`)}(.+?)(:\\*(?::\\*)?)$`,
+);
+const STATE_MACHINE = new RegExp(
+  `^${escape(`${SUB_PREFIX}states${SUB_REGION_ACCOUNT}stateMachine:`)}([^:]+)$`,
 );
 const EXECUTIONS = new RegExp(
   `^${escape(`${SUB_PREFIX}states${SUB_REGION_ACCOUNT}execution:`)}([^:]+):\\*$`,
@@ -155,6 +159,11 @@ export class IamReader {
       if (logGroup) {
         const every = `${this.prefix.slice(0, -1)}*`;
         return `log-group/${logGroup[1] === every ? '*' : this.unprefixed(logGroup[1])}`;
+      }
+      // Built from the machine's name rather than !Ref, so no function depends on the machine.
+      const stateMachine = STATE_MACHINE.exec(sub);
+      if (stateMachine?.[1] !== undefined && this.stateMachineNamed(stateMachine[1])) {
+        return `stateMachine/${this.unprefixed(stateMachine[1])}`;
       }
       const executions = EXECUTIONS.exec(sub);
       if (executions?.[1] !== undefined && this.stateMachineNamed(executions[1])) {

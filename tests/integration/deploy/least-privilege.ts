@@ -16,6 +16,7 @@ const invoke = (...functionKeys: string[]) =>
 const PUBLISH_EVENTS = 'sns:Publish on topic/events';
 const START_SAGA = 'states:StartExecution on stateMachine/order-saga';
 const READ_SAGA_HISTORY = 'states:GetExecutionHistory on executions/order-saga';
+const DESCRIBE_SAGA = 'states:DescribeStateMachine on stateMachine/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
 // CloudWatch's metric reads take no resource-level permissions: '*' is the only resource.
 const READ_METRICS_DATA = 'cloudwatch:GetMetricData on *';
@@ -82,6 +83,8 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getOrder: { grants: onTable('orders', READ) },
   listOrders: { grants: queryIndexes('orders') },
   getSagaTrace: { grants: [...onTable('orders', READ), READ_SAGA_HISTORY] },
+  listAllOrders: { grants: queryIndexes('orders') },
+  getSagaDefinition: { grants: [DESCRIBE_SAGA] },
   confirmOrder: {
     grants: [...onTable('orders', READ, 'UpdateItem'), PUBLISH_EVENTS],
     sagaStep: true,
@@ -139,9 +142,9 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
     case 'sns':
       return grant === PUBLISH_EVENTS ? undefined : 'only publishing on the events topic';
     case 'states':
-      return grant === START_SAGA || grant === READ_SAGA_HISTORY
+      return [START_SAGA, READ_SAGA_HISTORY, DESCRIBE_SAGA].includes(grant)
         ? undefined
-        : 'only starting the order saga or reading its executions';
+        : 'only starting the order saga or reading it and its executions';
     case 'lambda':
       return action === 'lambda:InvokeFunction' &&
         INTERNAL_FUNCTIONS.some((key) => resource === `function/${key}`)

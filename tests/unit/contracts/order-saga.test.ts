@@ -1,4 +1,5 @@
-import { orderSagaInputSchema } from '../../../contracts/order-saga';
+import { orderSagaInputSchema, SAGA_STEPS } from '../../../contracts/order-saga';
+import { loadOrderSaga } from '../../support/order-saga-definition';
 
 const valid = {
   orderId: 'o-1',
@@ -43,5 +44,14 @@ describe('orderSagaInputSchema', () => {
 
   it('accepts 50 items', () => {
     expect(orderSagaInputSchema.safeParse({ ...valid, items: items(50) }).success).toBe(true);
+  });
+});
+
+describe('SAGA_STEPS', () => {
+  it('names exactly the Task states of the ASL file', () => {
+    const taskStates = Object.entries(loadOrderSaga().States)
+      .filter(([, state]) => state.Type === 'Task')
+      .map(([name]) => name);
+    expect([...SAGA_STEPS].sort()).toEqual(taskStates.sort());
   });
 });

@@ -1,15 +1,7 @@
-import {
-  DomainError,
-  NotFound,
-  Unavailable,
-  ValidationFailed,
-} from '../../../../functions/lib/errors';
+import { NotFound, Unavailable, ValidationFailed } from '../../../../functions/lib/errors';
+import { DuplicateOrder } from '../../../../functions/orders/domain/errors';
 import { httpErrorTable, toHttpError } from '../../../../functions/lib/middleware/http-errors';
 import { logger } from '../../../../functions/lib/logger';
-
-class DuplicateOrder extends DomainError {
-  override readonly name = 'DuplicateOrder';
-}
 
 describe('toHttpError', () => {
   beforeEach(() => {
@@ -41,10 +33,10 @@ describe('toHttpError', () => {
     });
   });
 
-  it('maps every name in the table to a 4xx status but Unavailable', () => {
-    for (const [name, mapping] of Object.entries(httpErrorTable)) {
-      if (name === 'Unavailable') continue;
-      const error = Object.assign(new Error('x'), { name });
+  it('maps every class in the table to a 4xx status but Unavailable', () => {
+    for (const [ErrorClass, mapping] of httpErrorTable) {
+      if (ErrorClass === Unavailable) continue;
+      const error = new ErrorClass('x');
       expect(toHttpError(error)).toMatchObject({
         statusCode: mapping.status,
         body: { error: { code: mapping.code } },
@@ -52,6 +44,12 @@ describe('toHttpError', () => {
       expect(mapping.status).toBeGreaterThanOrEqual(400);
       expect(mapping.status).toBeLessThan(500);
     }
+  });
+
+  it('maps by class, not by name: a look-alike of another class is an unknown error', () => {
+    const lookAlike = Object.assign(new Error('x'), { name: 'NotFound' });
+
+    expect(toHttpError(lookAlike).statusCode).toBe(500);
   });
 
   it('maps Unavailable to 503 UNAVAILABLE with Retry-After', () => {

@@ -31,7 +31,7 @@ describe('sagaStep', () => {
 
   it('passes the parsed input to the step and returns its result', async () => {
     const step = jest.fn(() => ({ outcome: 'DONE' }));
-    const handler = sagaStep('Test', step);
+    const handler = sagaStep('ReservePayment', step);
 
     await expect(handler({ order: input, attempt: 0 }, lambdaContext())).resolves.toEqual({
       outcome: 'DONE',
@@ -44,7 +44,7 @@ describe('sagaStep', () => {
 
   it('lets a named error propagate unchanged, so Lambda reports its name as errorType', async () => {
     const thrown = new OutOfStock('no units');
-    const handler = sagaStep('Test', (): Promise<never> => Promise.reject(thrown));
+    const handler = sagaStep('ReservePayment', (): Promise<never> => Promise.reject(thrown));
 
     const error: unknown = await handler({ order: input, attempt: 0 }, lambdaContext()).catch(
       (caught: unknown) => caught,
@@ -53,7 +53,7 @@ describe('sagaStep', () => {
     expect(error).toBe(thrown);
     expect(error).toMatchObject({ name: 'OutOfStock', message: 'no units' });
     expect((error as Error).cause).toBeUndefined();
-    expect(warn).toHaveBeenCalledWith('Test failed', {
+    expect(warn).toHaveBeenCalledWith('ReservePayment failed', {
       errorName: 'OutOfStock',
       errorMessage: 'no units',
     });
@@ -61,7 +61,7 @@ describe('sagaStep', () => {
 
   it('rejects an invalid input with InvalidSagaInput without calling the step', async () => {
     const step = jest.fn(() => ({}));
-    const handler = sagaStep('Test', step);
+    const handler = sagaStep('ReservePayment', step);
 
     const error: unknown = await handler(
       { order: { ...input, total: -1 }, attempt: 0 },
@@ -85,7 +85,7 @@ describe('sagaStep', () => {
     ],
     ['a network failure', Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })],
   ])('reports %s as TransientError, the name the state machine retries', async (_, thrown) => {
-    const handler = sagaStep('Test', (): Promise<never> => Promise.reject(thrown));
+    const handler = sagaStep('ReservePayment', (): Promise<never> => Promise.reject(thrown));
 
     const error: unknown = await handler({ order: input, attempt: 0 }, lambdaContext()).catch(
       (caught: unknown) => caught,
@@ -98,7 +98,7 @@ describe('sagaStep', () => {
   });
 
   it('leaves a programming error as it is: retrying cannot fix it', async () => {
-    const handler = sagaStep('Test', (): Promise<never> =>
+    const handler = sagaStep('ReservePayment', (): Promise<never> =>
       Promise.reject(new TypeError('x is undefined')),
     );
 

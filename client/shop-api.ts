@@ -1,0 +1,183 @@
+import type * as z from 'zod';
+import { productSchema, type Product } from '../contracts/api/catalog';
+import { pageOf, type Page } from '../contracts/api/common';
+import { slotSchema, type Slot } from '../contracts/api/delivery';
+import { stockLevelSchema, type StockLevel } from '../contracts/api/inventory';
+import { notificationSchema, type NotificationView } from '../contracts/api/notifications';
+import { orderSchema, sagaTraceSchema, type Order, type SagaTrace } from '../contracts/api/orders';
+import { walletBalanceSchema, type WalletBalance } from '../contracts/api/payments';
+import {
+  registeredUserSchema,
+  sessionSchema,
+  type RegisteredUser,
+  type Session,
+} from '../contracts/api/users';
+
+/**
+ * The shop's HTTP API as a client sees it (../shared/API.md), its answers checked against the
+ * contracts' schemas: the tests (tests/support/http-client.ts), the bench's seeding and order
+ * load. `request` sends anything and parses nothing, for the tests of malformed requests.
+ */
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body, the text when it is not JSON, undefined when empty. */
+  body: unknown;
+}
+
+export interface RequestOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  headers?: Record<string, string>;
+  /** Sent as it is instead of the JSON of `body`: malformed JSON, huge bodies, other types. */
+  rawBody?: string;
+  timeoutMs?: number;
+}
+
+export class ShopApi {
+  constructor(readonly baseUrl: string) {}
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    { token, headers = {}, rawBody, timeoutMs = 30_000 }: RequestOptions = {},
+  ): Promise<ApiResponse> {
+    const hasBody = rawBody !== undefined || body !== undefined;
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      ...(hasBody ? { body: rawBody ?? JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs))),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: parseBody(text) };
+  }
+
+  /** The request must answer `status`; its body is checked against `schema`. */
+  async expect<S extends z.ZodType>(
+    status: number,
+    schema: S,
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ): Promise<z.output<S>> {
+    const response = await this.request(method, path, body, options);
+    if (response.status !== status) {
+      throw new Error(
+        `${method} ${path} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`,
+      );
+    }
+    return schema.parse(response.body);
+  }
+
+  register(user: {
+    email: string;
+    password: string;
+    name: string;
+    phone?: string;
+  }): Promise<RegisteredUser> {
+    return this.expect(201, registeredUserSchema, 'POST', '/auth/register', user);
+  }
+
+  login(credentials: { email: string; password: string }): Promise<Session> {
+    return this.expect(200, sessionSchema, 'POST', '/auth/login', credentials);
+  }
+
+  createProduct(
+    token: string,
+    product: { name: string; description?: string; price: number },
+  ): Promise<Product> {
+    return this.expect(201, productSchema, 'POST', '/products', product, { token });
+  }
+
+  setStock(token: string, productId: string, onHand: number): Promise<StockLevel> {
+    return this.expect(
+      200,
+      stockLevelSchema,
+      'PUT',
+      `/inventory/${encodeURIComponent(productId)}`,
+      { onHand },
+      { token },
+    );
+  }
+
+  stockLevel(productId: string): Promise<StockLevel> {
+    return this.expect(200, stockLevelSchema, 'GET', `/inventory/${encodeURIComponent(productId)}`);
+  }
+
+  createSlot(token: string, slot: { start: string; end: string; capacity: number }): Promise<Slot> {
+    return this.expect(201, slotSchema, 'POST', '/delivery/slots', slot, { token });
+  }
+
+  slotsOn(date: string, limit = 100): Promise<Page<Slot>> {
+    return this.expect(
+      200,
+      pageOf(slotSchema),
+      'GET',
+      `/delivery/slots?date=${date}&limit=${limit}`,
+    );
+  }
+
+  deposit(token: string, amount: number, options: RequestOptions = {}): Promise<WalletBalance> {
+    return this.expect(
+      201,
+      walletBalanceSchema,
+      'POST',
+      '/wallet/deposits',
+      { amount },
+      { ...options, token },
+    );
+  }
+
+  wallet(token: string): Promise<WalletBalance> {
+    return this.expect(200, walletBalanceSchema, 'GET', '/wallet', undefined, { token });
+  }
+
+  order(token: string, orderId: string): Promise<Order> {
+    return this.expect(
+      200,
+      orderSchema,
+      'GET',
+      `/orders/${encodeURIComponent(orderId)}`,
+      undefined,
+      { token },
+    );
+  }
+
+  sagaTrace(token: string, orderId: string): Promise<SagaTrace> {
+    return this.expect(
+      200,
+      sagaTraceSchema,
+      'GET',
+      `/orders/${encodeURIComponent(orderId)}/saga`,
+      undefined,
+      { token },
+    );
+  }
+
+  notifications(token: string, limit = 100): Promise<Page<NotificationView>> {
+    return this.expect(
+      200,
+      pageOf(notificationSchema),
+      'GET',
+      `/notifications?limit=${limit}`,
+      undefined,
+      { token },
+    );
+  }
+}
+
+const parseBody = (text: string): unknown => {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};

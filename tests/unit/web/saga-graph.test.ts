@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { parse } from 'yaml';
+import {
+  executionPath,
+  layoutSaga,
+  overlaps,
+  sagaGraph,
+  type AslDefinition,
+  type TraceStep,
+} from '../../../web/src/saga-graph';
+
+const definition = parse(
+  readFileSync(resolve(__dirname, '../../../statemachines/order-saga.asl.yml'), 'utf8'),
+  { merge: true },
+) as AslDefinition;
+
+const FORWARD = [
+  'ReservePayment',
+  'ReserveStock',
+  'BookDelivery',
+  'CapturePayment',
+  'ConfirmOrder',
+];
+const UNDO = ['CancelDelivery', 'ReleaseStock', 'ReleasePayment', 'CancelOrder'];
+
+const step = (state: string, status: TraceStep['status'], error?: string): TraceStep => ({
+  state,
+  status,
+  startedAt: '2026-01-01T00:00:00.000Z',
+  endedAt: '2026-01-01T00:00:00.250Z',
+  ...(error ? { error } : {}),
+});
+
+describe('the saga graph of the ASL file', () => {
+  const graph = sagaGraph(definition);
+  const columnOf = (id: string) => graph.nodes.find((node) => node.id === id)?.column;
+
+  it('puts the forward steps in one column, the undo steps in another, the failure apart', () => {
+    expect(FORWARD.map(columnOf)).toEqual(FORWARD.map(() => 'forward'));
+    expect(UNDO.map(columnOf)).toEqual(UNDO.map(() => 'undo'));
+    expect(columnOf('MarkCompensationFailed')).toBe('failure');
+    expect(columnOf('OrderConfirmed')).toBe('forward');
+  });
+
+  it('tells Catch edges from Next edges', () => {
+    const kinds = new Map(graph.edges.map((edge) => [edge.id, edge.kind]));
+    expect(kinds.get('BookDelivery-catch->CancelDelivery')).toBe('catch');
+    expect(kinds.get('BookDelivery->CapturePayment')).toBe('next');
+    expect(kinds.get('CancelDelivery->ReleaseStock')).toBe('next');
+  });
+
+  it('is laid out by ELK with no two steps overlapping, forward steps left of the undo steps', async () => {
+    const layout = await layoutSaga(new ELK(), graph);
+    const overlapping = layout.nodes.flatMap((a) =>
+      layout.nodes.filter((b) => a !== b && overlaps(a, b)).map((b) => `${a.id}/${b.id}`),
+    );
+    expect(overlapping).toEqual([]);
+    const x = (id: string) => layout.nodes.find((node) => node.id === id)?.x ?? NaN;
+    const rightmostForward = Math.max(...FORWARD.map(x));
+    for (const id of UNDO) expect(x(id)).toBeGreaterThan(rightmostForward);
+    const ys = FORWARD.map((id) => layout.nodes.find((node) => node.id === id)?.y ?? NaN);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    for (const edge of layout.edges) expect(edge.points.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('colours a path: retried, caught with its error, the undo steps, and the edges taken', () => {
+    const path = executionPath(
+      [
+        step('ReservePayment', 'SUCCEEDED'),
+        step('ReserveStock', 'RETRIED', 'TransientError'),
+        step('ReserveStock', 'SUCCEEDED'),
+        step('BookDelivery', 'RETRIED', 'TransientError'),
+        step('BookDelivery', 'CAUGHT', 'TransientError'),
+        step('CancelDelivery', 'SUCCEEDED'),
+      ],
+      graph.edges,
+    );
+
+    expect(path.visits.get('ReserveStock')).toMatchObject({ outcome: 'retried', attempts: 2 });
+    expect(path.visits.get('BookDelivery')).toMatchObject({
+      outcome: 'caught',
+      attempts: 2,
+      error: 'TransientError',
+    });
+    expect([...path.takenEdges]).toEqual([
+      'ReservePayment->ReserveStock',
+      'ReserveStock->BookDelivery',
+      'BookDelivery-catch->CancelDelivery',
+    ]);
+  });
+});

@@ -1,0 +1,14 @@
+import { OrderSaga } from '../saga-view/OrderSaga';
+import { RedriveButton } from './RedriveButton';
+
+export function AdminOrderPage({ orderId }: { orderId: string }) {
+  return (
+    <OrderSaga
+      orderId={orderId}
+      timeline
+      actions={(restart, status) =>
+        status === 'COMPENSATION_FAILED' && <RedriveButton orderId={orderId} onRedriven={restart} />
+      }
+    />
+  );
+}

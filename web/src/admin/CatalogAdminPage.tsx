@@ -1,0 +1,85 @@
+import { field } from '../form';
+import { useState, type FormEvent } from 'react';
+import type { Page, Product } from '../api/types';
+import { ErrorNote } from '../components/ErrorNote';
+import { money } from '../format';
+import { useSession } from '../session';
+import { useApi } from '../useApi';
+import { SlotForm } from './SlotForm';
+
+/** Products and prices, stock on hand, and delivery slots. */
+export function CatalogAdminPage() {
+  const { api } = useSession();
+  const products = useApi(() => api.get<Page<Product>>('/products?limit=100'), [api]);
+  const [error, setError] = useState<unknown>();
+  const done = () => {
+    setError(undefined);
+    products.reload();
+  };
+
+  const createProduct = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = {
+      name: field(form, 'name'),
+      price: Math.round(Number(field(form, 'price')) * 100),
+    };
+    api.send('POST', '/products', { body }).then(done, setError);
+  };
+  const setStock = (productId: string, onHand: number) =>
+    api.send('PUT', `/inventory/${productId}`, { body: { onHand } }).then(done, setError);
+
+  return (
+    <section>
+      <h1>Catalog</h1>
+      <ErrorNote error={error ?? products.error} />
+      <form onSubmit={createProduct} className="inline">
+        <label>
+          Name <input name="name" required />
+        </label>
+        <label>
+          Price <input name="price" type="number" min="0.01" step="0.01" required />
+        </label>
+        <button type="submit">Add product</button>
+      </form>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Product</th>
+              <th scope="col">Price</th>
+              <th scope="col">Units on hand</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(products.data?.items ?? []).map((product) => (
+              <tr key={product.productId}>
+                <td>{product.name}</td>
+                <td>{money(product.price, product.currency)}</td>
+                <td>
+                  <form
+                    className="inline"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void setStock(
+                        product.productId,
+                        Number(field(new FormData(e.currentTarget), 'onHand')),
+                      );
+                    }}
+                  >
+                    <label>
+                      <span className="sr-only">Units of {product.name}</span>
+                      <input name="onHand" type="number" min={0} required />
+                    </label>
+                    <button type="submit">Set</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <SlotForm onError={setError} />
+    </section>
+  );
+}

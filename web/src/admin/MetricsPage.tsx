@@ -1,0 +1,54 @@
+import type { Metrics } from '../api/types';
+import { ErrorNote } from '../components/ErrorNote';
+import { useSession } from '../session';
+import { useApi } from '../useApi';
+
+const HOUR_MS = 3_600_000;
+
+/** GET /admin/metrics for the last hour by minute: each series' points and its latest value. */
+export function MetricsPage() {
+  const { api } = useSession();
+  const { data, error } = useApi(() => {
+    const to = new Date();
+    const from = new Date(to.getTime() - HOUR_MS);
+    return api.get<Metrics>(
+      `/admin/metrics?from=${from.toISOString()}&to=${to.toISOString()}&period=60`,
+    );
+  }, [api]);
+  return (
+    <section>
+      <h1>Metrics (last hour, per minute)</h1>
+      <ErrorNote error={error} feature="Metrics" />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Series</th>
+              <th scope="col">Stat</th>
+              <th scope="col">Dimensions</th>
+              <th scope="col">Sum</th>
+              <th scope="col">Last</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(data?.series ?? []).map((series) => (
+              <tr key={`${series.name}-${series.stat}-${JSON.stringify(series.dimensions)}`}>
+                <td>{series.name}</td>
+                <td>{series.stat}</td>
+                <td>
+                  {Object.entries(series.dimensions)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(', ')}
+                </td>
+                <td>{series.points.reduce((sum, p) => sum + p.value, 0)}</td>
+                <td>
+                  {series.points.at(-1)?.value ?? '–'} {series.unit}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { Page, Wallet, WalletTransaction } from '../api/types';
+import { AmountForm } from '../components/AmountForm';
+import { ErrorNote } from '../components/ErrorNote';
+import { dateTime, money } from '../format';
+import { useSession } from '../session';
+import { useApi } from '../useApi';
+
+export function WalletPage() {
+  const { api } = useSession();
+  const wallet = useApi(() => api.get<Wallet>('/wallet'), [api]);
+  const ledger = useApi(() => api.get<Page<WalletTransaction>>('/wallet/transactions'), [api]);
+  const [error, setError] = useState<unknown>();
+  const [feature, setFeature] = useState<string>();
+  const move = (path: string, name: string) => (amount: number) => {
+    setFeature(name);
+    api
+      .send('POST', path, { body: { amount }, headers: { 'Idempotency-Key': crypto.randomUUID() } })
+      .then(() => {
+        setError(undefined);
+        wallet.reload();
+        ledger.reload();
+      }, setError);
+  };
+  const currency = wallet.data?.currency ?? 'USD';
+  return (
+    <section>
+      <h1>Wallet</h1>
+      <ErrorNote error={wallet.error} />
+      {wallet.data && (
+        <dl className="figures" data-testid="wallet">
+          <div>
+            <dt>Balance</dt>
+            <dd>{money(wallet.data.balance, currency)}</dd>
+          </div>
+          <div>
+            <dt>Held</dt>
+            <dd>{money(wallet.data.held, currency)}</dd>
+          </div>
+          <div>
+            <dt>Available</dt>
+            <dd data-testid="wallet-available">{money(wallet.data.available, currency)}</dd>
+          </div>
+        </dl>
+      )}
+      <AmountForm label="Deposit" onSubmit={move('/wallet/deposits', 'Depositing')} />
+      <AmountForm label="Withdraw" onSubmit={move('/wallet/withdrawals', 'Withdrawing')} />
+      <ErrorNote error={error} feature={feature === 'Withdrawing' ? feature : undefined} />
+      <h2>Ledger</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Type</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Order</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(ledger.data?.items ?? []).map((entry) => (
+              <tr key={entry.transactionId}>
+                <td>{dateTime(entry.createdAt)}</td>
+                <td>{entry.type}</td>
+                <td>{money(entry.amount, currency)}</td>
+                <td>
+                  {entry.orderId ? (
+                    <a href={`#/orders/${entry.orderId}`}>{entry.orderId.slice(0, 8)}</a>
+                  ) : (
+                    ''
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './asl';
+export * from './graph';
+export * from './layout';
+export * from './path';

@@ -1,0 +1,48 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { ErrorNote } from '../components/ErrorNote';
+import { StatusBadge } from '../components/StatusBadge';
+import { money } from '../format';
+import { Legend } from './Legend';
+import { SagaTimeline } from './SagaTimeline';
+import { useSagaLive } from './useSagaLive';
+
+// ELK and React Flow are most of the console's JavaScript: only the order pages load them.
+const SagaGraph = lazy(() => import('./SagaGraph'));
+
+/** An order, its saga drawn with the path coloured live, and (for admins) its timeline. */
+export function OrderSaga({
+  orderId,
+  timeline,
+  actions,
+}: {
+  orderId: string;
+  timeline?: boolean;
+  actions?: (restart: () => void, status?: string) => ReactNode;
+}) {
+  const live = useSagaLive(orderId);
+  const { order, trace, definition, error } = live;
+  return (
+    <section>
+      <h1>Order {orderId.slice(0, 8)}</h1>
+      <ErrorNote error={error} />
+      {order && (
+        <p>
+          <StatusBadge status={order.status} reason={order.cancellationReason} /> ·{' '}
+          {order.items.map((item) => `${item.quantity} × ${item.name}`).join(', ')} ·{' '}
+          {money(order.total, order.currency)}
+        </p>
+      )}
+      {actions?.(live.restart, order?.status)}
+      <h2>Saga</h2>
+      <Legend />
+      {definition ? (
+        <Suspense fallback={<p>Loading the graph…</p>}>
+          <SagaGraph definition={definition.definition} steps={trace?.steps ?? []} />
+        </Suspense>
+      ) : (
+        <p>Loading the saga definition…</p>
+      )}
+      {timeline && trace && <SagaTimeline trace={trace} />}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import type { Order, SagaDefinition, SagaTrace } from '../api/types';
+import { useSession } from '../session';
+
+export interface SagaLive {
+  order?: Order;
+  trace?: SagaTrace;
+  definition?: SagaDefinition;
+  error?: unknown;
+  /** Bumps after a redrive, so polling starts again. */
+  restart: () => void;
+}
+
+const POLL_MS = 400;
+
+/**
+ * The order and its saga's path, polled while the order is PENDING or its execution runs, so the
+ * graph colours each step as the saga reaches it. The definition is read once.
+ */
+export function useSagaLive(orderId: string): SagaLive {
+  const { api } = useSession();
+  const [state, setState] = useState<Omit<SagaLive, 'restart'>>({});
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    api.get<SagaDefinition>('/saga/definition').then(
+      (definition) => live && setState((s) => ({ ...s, definition })),
+      (error: unknown) => live && setState((s) => ({ ...s, error })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const order = await api.get<Order>(`/orders/${orderId}`);
+        const trace = await api.get<SagaTrace>(`/orders/${orderId}/saga`).catch(() => undefined);
+        if (!live) return;
+        setState((s) => ({ ...s, order, trace, error: undefined }));
+        const settled =
+          order.status !== 'PENDING' && trace !== undefined && trace.status !== 'RUNNING';
+        if (!settled) timer = setTimeout(() => void poll(), POLL_MS);
+      } catch (error) {
+        if (live) setState((s) => ({ ...s, error }));
+      }
+    };
+    void poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, orderId, round]);
+
+  return { ...state, restart: () => setRound((n) => n + 1) };
+}
