@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       '.esbuild/',
+      '.source-maps/',
       '.serverless/',
       '.local/',
       'coverage/',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { ShopApi } from '../client/shop-api';
+import * as z from 'zod';
+import type { ApiResponse, ShopApi } from '../client/shop-api';
 import { orderSchema } from '../contracts/api/orders';
 import { planOrder } from './order-mix';
 import type { SeededShop } from './seed';
@@ -40,6 +41,14 @@ export interface OrderResult {
   polls: number;
   /** Polls that got no answer (timeout, network) and were asked again. */
   pollFailures: number;
+  /** 503 UNAVAILABLE answers to its POST, each replayed with the same Idempotency-Key. */
+  unavailable: number;
+  /**
+   * Answers to its POST that broke the contract: a 2xx without an order (serverless-offline's
+   * `{"errorMessage":"[504] - Lambda timeout."}` came as a 200), a 5xx other than the contract's
+   * 503 UNAVAILABLE with Retry-After, a 503 without it.
+   */
+  misanswered: number;
   error?: string;
 }
 
@@ -71,6 +80,22 @@ const isNoAnswer = (error: Error): boolean =>
   error.name === 'TimeoutError' ||
   error.name === 'AbortError' ||
   (error instanceof TypeError && error.message === 'fetch failed');
+
+const unavailableSchema = z.object({
+  error: z.object({ code: z.literal('UNAVAILABLE'), message: z.string() }),
+});
+
+/** Retry-After in seconds when the answer is the contract's 503 UNAVAILABLE, else undefined. */
+function contractUnavailable(answer: ApiResponse): number | undefined {
+  if (answer.status !== 503 || !unavailableSchema.safeParse(answer.body).success) return undefined;
+  const seconds = Number(answer.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+/** An answer no status of the contract allows here (a 4xx is the client's own business). */
+const misanswered = (answer: ApiResponse): boolean =>
+  (answer.status >= 200 && answer.status < 300) ||
+  (answer.status >= 500 && contractUnavailable(answer) === undefined);
 
 export async function placeOrders(options: LoadOptions): Promise<LoadRun> {
   const results: OrderResult[] = [];
@@ -116,29 +141,45 @@ async function placeOne(
     postStartedAt,
     polls: 0,
     pollFailures: 0,
+    unavailable: 0,
+    misanswered: 0,
   };
   try {
-    const placed = await api.request(
-      'POST',
-      '/orders',
-      { items: plan.items, deliverySlotId: plan.deliverySlotId },
-      {
-        token: plan.user.token,
-        headers: options.idempotencyKeys ? { 'idempotency-key': randomUUID() } : {},
-        timeoutMs: options.orderTimeoutMs,
-      },
-    );
+    const giveUpAt = clock + options.orderTimeoutMs;
+    // One key per order: a 503 UNAVAILABLE is answered by waiting Retry-After and replaying the
+    // request with it, which finds the order the first request may have created (API.md).
+    const key = options.idempotencyKeys ? randomUUID() : undefined;
+    let placed;
+    for (;;) {
+      placed = await api.request(
+        'POST',
+        '/orders',
+        { items: plan.items, deliverySlotId: plan.deliverySlotId },
+        {
+          token: plan.user.token,
+          headers: key !== undefined ? { 'idempotency-key': key } : {},
+          timeoutMs: Math.max(1000, Math.ceil(giveUpAt - performance.now())),
+        },
+      );
+      const retryAfter = contractUnavailable(placed);
+      if (retryAfter === undefined) break;
+      result.unavailable += 1;
+      if (key === undefined || performance.now() + retryAfter * 1000 > giveUpAt) break;
+      await sleep(retryAfter * 1000);
+    }
     result.postMs = performance.now() - clock;
     result.postStatus = placed.status;
-    if (placed.status !== 201) {
+    const created = orderSchema.safeParse(placed.body);
+    const answeredAnOrder = (placed.status === 201 || placed.status === 200) && created.success;
+    if (!answeredAnOrder) {
+      if (misanswered(placed)) result.misanswered += 1;
       result.error = `POST /orders answered ${placed.status}: ${JSON.stringify(placed.body).slice(0, 300)}`;
       return result;
     }
-    const { orderId } = orderSchema.parse(placed.body);
+    const { orderId } = created.data;
     result.orderId = orderId;
 
     // Bounded: one poll per interval until the order ends or its time is up.
-    const giveUpAt = clock + options.orderTimeoutMs;
     while (performance.now() < giveUpAt) {
       await sleep(options.pollIntervalMs);
       result.polls += 1;

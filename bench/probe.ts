@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2, Context, SNSEvent } from 'aws-lambda';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadBundledHandlers } from '../embedded-stack/handler-bundles';
 import { lambdaContext } from '../embedded-stack/lambda-context';
 import { buildLocalStateMachines } from '../embedded-stack/saga-runner';

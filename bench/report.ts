@@ -7,7 +7,7 @@ import type { BenchOptions } from './options';
 import type { Publish, TypicalInvocation } from './probe';
 import type { RequestUnits } from './request-units';
 import type { SagaFigures } from './saga-histories';
-import type { Summary } from './stats';
+import { mean, type Summary } from './stats';
 
 /** The JSON the bench writes to bench/results/<timestamp>.json; also what it prints. */
 export interface BenchReport {
@@ -30,6 +30,8 @@ export interface BenchReport {
     stepFunctionsUrl: string;
     dynamodbUrl: string;
     logFile?: string;
+    /** "Shop ready in …s" of a stack this run started (npm start's own figure). */
+    readySeconds?: number;
   };
   settings: BenchOptions;
   orders: {
@@ -54,6 +56,12 @@ export interface BenchReport {
     pollsPerOrder: number;
     /** Polls that got no answer in time and were asked again (not errors by themselves). */
     pollFailures: number;
+    /** 503 UNAVAILABLE answers to POST /orders (each replayed with its Idempotency-Key). */
+    unavailable: number;
+    /** POST /orders answers the contract does not allow (bench/load.ts `misanswered`). */
+    misanswered: number;
+    /** Orders the shop created (an id answered) that did not reach a terminal status. */
+    createdNotEnded: number;
   };
   saga: SagaFigures;
   /** Inside the stack during the measured load. */
@@ -111,9 +119,81 @@ const costTable = (lines: CostLine[]): string[] =>
       `    ${entry.item.padEnd(38)} ${pad(entry.perOrder, 10)} ${entry.unit.padEnd(12)} ${pad(usd(entry.usdPerMillionOrders), 10)}`,
   );
 
+export interface Goal {
+  figure: string;
+  value: string;
+  goal: string;
+  met: boolean | undefined;
+}
+
+const ZIP_GOAL_BYTES = 250_000;
+
+/** Issue 16's table: each figure of this run against its goal (undefined: not measured). */
+export function goalsOf(report: BenchReport): Goal[] {
+  const measured = report.bundles.functions.filter((fn) => fn.error === undefined);
+  const byZip = [...measured].sort((a, b) => b.zipBytes - a.zipBytes);
+  const byImport = [...measured].sort((a, b) => b.importMs - a.importMs);
+  const health = measured.find((fn) => fn.fn === 'getHealth');
+  const meanImport = mean(measured.map((fn) => fn.importMs));
+  const importRatio = health ? meanImport / health.importMs : Number.NaN;
+  const { orders, floor } = report;
+  const ready = report.stack.readySeconds;
+  return [
+    {
+      figure: `largest zip (${byZip[0]?.fn ?? '-'})`,
+      value: byZip[0] ? kb(byZip[0].zipBytes) : '-',
+      goal: '<= 250 KB each',
+      met: byZip[0] ? byZip[0].zipBytes <= ZIP_GOAL_BYTES : undefined,
+    },
+    {
+      figure: `handler import, mean / getHealth's (slowest ${byImport[0]?.fn ?? '-'} ${ms(byImport[0]?.importMs ?? Number.NaN)} ms)`,
+      value: `${ms(meanImport)} / ${ms(health?.importMs ?? Number.NaN)} ms = ${importRatio.toFixed(1)}x`,
+      goal: '<= 3x',
+      met: Number.isFinite(importRatio) ? importRatio <= 3 : undefined,
+    },
+    {
+      figure: `orders/s at concurrency ${report.settings.concurrency}, share of the floor`,
+      value: `${orders.ordersPerSecond.toFixed(1)} / ${floor.ordersPerSecond.toFixed(1)} = ${floor.ratio.throughput.toFixed(2)}`,
+      goal: '>= 0.70',
+      met: floor.ratio.throughput >= 0.7,
+    },
+    {
+      figure: "POST -> terminal p50 over the floor's p50",
+      value: `${floor.ratio.p50Latency.toFixed(2)}x`,
+      goal: '<= 1.5x',
+      met: floor.ratio.p50Latency <= 1.5,
+    },
+    {
+      figure: 'stack start until ready (npm start)',
+      value: ready !== undefined ? `${ready.toFixed(1)} s` : 'not started by this run',
+      goal: '<= 10 s (idle machine)',
+      met: ready !== undefined ? ready <= 10 : undefined,
+    },
+    {
+      figure: 'POST /orders mis-answered; created orders not ended',
+      value: `${orders.misanswered}; ${orders.createdNotEnded} (503 UNAVAILABLE: ${orders.unavailable})`,
+      goal: '0; 0',
+      met: orders.misanswered === 0 && orders.createdNotEnded === 0,
+    },
+    {
+      figure: '.ci/run on a fresh clone',
+      value: 'not measured by the bench',
+      goal: '<= 6 min',
+      met: undefined,
+    },
+  ];
+}
+
 export function formatReport(report: BenchReport): string {
   const { orders, saga, floor, perOrder, bundles, cost, machine } = report;
   const lines: string[] = [];
+  lines.push('', "Issue 16's figures (goal met: yes / NO / - not measured)");
+  for (const goal of goalsOf(report)) {
+    const verdict = goal.met === undefined ? '-' : goal.met ? 'yes' : 'NO';
+    lines.push(
+      `  ${goal.figure.padEnd(72)} ${goal.value.padEnd(28)} goal ${goal.goal.padEnd(22)} ${verdict}`,
+    );
+  }
   lines.push(
     '',
     `Orders (${orders.measured} measured after ${orders.warmup} warm-up, concurrency ${report.settings.concurrency})`,
@@ -126,6 +206,7 @@ export function formatReport(report: BenchReport): string {
     `  (as polled)      ${summaryLine(orders.latencyMs.postToTerminalObserved)}`,
     `  POST /orders     ${summaryLine(orders.latencyMs.postOrders)}`,
     `  polls per order  ${orders.pollsPerOrder.toFixed(1)} (${orders.pollFailures} unanswered and asked again)`,
+    `  POST answers     ${orders.unavailable} × 503 UNAVAILABLE (replayed with their Idempotency-Key), ${orders.misanswered} mis-answered, ${orders.createdNotEnded} created orders not ended`,
   );
 
   lines.push('', `Saga (execution histories of ${saga.executions} executions)`);
@@ -205,18 +286,18 @@ export function formatReport(report: BenchReport): string {
     `Bundles (${bundles.stage}, ${bundles.functions.length} functions, Node ${bundles.node})`,
   );
   lines.push(
-    `    ${'function'.padEnd(24)} ${pad('zip', 9)} ${pad('js', 9)} ${pad('map', 9)} ${pad('import', 8)} ${pad('no maps', 8)} ms`,
+    `    ${'function'.padEnd(24)} ${pad('zip', 9)} ${pad('js', 9)} ${pad('map', 9)} ${pad('import', 8)} ${pad('w/ maps', 8)} ms`,
     ...bundles.functions.map((fn) =>
       fn.error !== undefined
         ? `    ${fn.fn.padEnd(24)} error: ${fn.error}`
-        : `    ${fn.fn.padEnd(24)} ${pad(kb(fn.zipBytes), 9)} ${pad(kb(fn.jsBytes), 9)} ${pad(kb(fn.sourceMapBytes), 9)} ${pad(ms(fn.importMs), 8)} ${pad(ms(fn.importMsWithoutSourceMaps), 8)}`,
+        : `    ${fn.fn.padEnd(24)} ${pad(kb(fn.zipBytes), 9)} ${pad(kb(fn.jsBytes), 9)} ${pad(kb(fn.sourceMapBytes), 9)} ${pad(ms(fn.importMs), 8)} ${pad(ms(fn.importMsWithSourceMaps), 8)}`,
     ),
   );
   if (measured.length > 0) {
     const sum = (pick: (fn: (typeof measured)[number]) => number) =>
       measured.reduce((total, fn) => total + pick(fn), 0) / measured.length;
     lines.push(
-      `    ${'mean'.padEnd(24)} ${pad(kb(sum((fn) => fn.zipBytes)), 9)} ${pad(kb(sum((fn) => fn.jsBytes)), 9)} ${pad(kb(sum((fn) => fn.sourceMapBytes)), 9)} ${pad(ms(sum((fn) => fn.importMs)), 8)} ${pad(ms(sum((fn) => fn.importMsWithoutSourceMaps)), 8)}`,
+      `    ${'mean'.padEnd(24)} ${pad(kb(sum((fn) => fn.zipBytes)), 9)} ${pad(kb(sum((fn) => fn.jsBytes)), 9)} ${pad(kb(sum((fn) => fn.sourceMapBytes)), 9)} ${pad(ms(sum((fn) => fn.importMs)), 8)} ${pad(ms(sum((fn) => fn.importMsWithSourceMaps)), 8)}`,
     );
   }
 

@@ -358,6 +358,7 @@ async function main(): Promise<void> {
     },
     stack: {
       mode: stack.mode,
+      ...(stack.readySeconds !== undefined ? { readySeconds: stack.readySeconds } : {}),
       httpApiUrl: details.httpApiUrl,
       stepFunctionsUrl: details.stepFunctionsUrl,
       dynamodbUrl: details.dynamodbUrl,
@@ -390,6 +391,11 @@ async function main(): Promise<void> {
       },
       pollsPerOrder: round(mean(results.map((result) => result.polls))),
       pollFailures: results.reduce((sum, result) => sum + result.pollFailures, 0),
+      unavailable: results.reduce((sum, result) => sum + result.unavailable, 0),
+      misanswered: results.reduce((sum, result) => sum + result.misanswered, 0),
+      createdNotEnded: results.filter(
+        (result) => result.orderId !== undefined && result.status === undefined,
+      ).length,
     },
     saga,
     stackSide,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ROOT = resolve(__dirname, '..');
 
@@ -30,6 +30,8 @@ export interface BenchStack {
   logFile?: string;
   /** The order saga's ARN on this stack. */
   orderSagaArn: string;
+  /** What the stack printed as its start-up time ("Shop ready in 8.2s"), when this run started it. */
+  readySeconds?: number;
   stop(): Promise<void>;
 }
 
@@ -143,8 +145,10 @@ export async function startOwnStack(portBase: number, logLevel?: string): Promis
   };
   try {
     const details = await readStackFile(stackFile);
+    const ready = /Shop ready in ([\d.]+)s/.exec(output)?.[1];
     return {
       details,
+      ...(ready !== undefined ? { readySeconds: Number(ready) } : {}),
       mode: 'started',
       stackFile,
       logFile,

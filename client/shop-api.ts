@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { productSchema, type Product } from '../contracts/api/catalog';
 import { pageOf, type Page } from '../contracts/api/common';
 import { slotSchema, type Slot } from '../contracts/api/delivery';

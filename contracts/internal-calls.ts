@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode, id } from './fields';
 
 // The read APIs one context publishes for the others (no HTTP route; invoked with

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allFunctionsEnvironment, type ResolvedServerlessConfig } from './serverless-config';
 import { HOST, url } from './settings';
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Where the embedded stack listens. Every port can be moved through the environment, so a second
@@ -22,6 +22,9 @@ const settingsSchema = z.object({
   SHOP_DOCS_PORT: portSchema.default(3007),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
+  // Scales the local Step Functions endpoint's Retry and Wait intervals (0.01: a 4 s backoff
+  // takes 40 ms), as Step Functions Local's wait-time settings do; timeouts stay real.
+  SHOP_SFN_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
 });
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
@@ -49,6 +52,8 @@ export interface EmbeddedStackSettings {
   buildDir: string;
   /** The stream mappings' checkpoints and parked failures (relative to the project), per stack. */
   streamsDir: string;
+  /** SHOP_SFN_TIME_SCALE: 1 is real time. */
+  sfnTimeScale: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStackSettings {
@@ -70,6 +75,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
     buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,
     streamsDir: `.local/streams-${parsed.SHOP_HTTP_PORT}`,
+    sfnTimeScale: parsed.SHOP_SFN_TIME_SCALE,
   };
 }
 

@@ -2,7 +2,7 @@ import {
   AdminAddUserToGroupCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** API.md: the local stage always has an admin account, from these variables or the defaults. */
 const adminSchema = z.object({

@@ -81,7 +81,12 @@ async function main(): Promise<void> {
   tapOutputLines(process.stdout, cloudWatch.ingestLogLine);
   const admin = readAdminAccount();
   const awsEnvironment = awsEndpointEnvironment(settings);
-  Object.assign(process.env, awsEnvironment, { SHOP_BUILD_DIR: settings.buildDir });
+  Object.assign(process.env, awsEnvironment, {
+    SHOP_BUILD_DIR: settings.buildDir,
+    // The local stage's source maps stay with its build, apart from the deployed ones
+    // (.source-maps/, scripts/esbuild-plugins.js).
+    SHOP_SOURCE_MAP_DIR: `${settings.buildDir}/source-maps`,
+  });
   const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
 
   const configLoaded = loadServerlessConfig(process.env);
@@ -133,6 +138,7 @@ async function main(): Promise<void> {
     region: settings.region,
     accountId: config.custom.local.accountId,
     stateMachines,
+    timeScale: settings.sfnTimeScale,
   });
 
   await waitUntil(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** API.md "Conventions": a list is `{ items, nextCursor? }`. */
 export const pageOf = <T extends z.ZodType>(item: T) =>

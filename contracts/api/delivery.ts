@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id } from '../fields';
 
 /** API.md "Delivery": a slot; `available` is capacity - booked. */

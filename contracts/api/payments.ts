@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode, id } from '../fields';
 
 /** API.md "Wallet": what the owner sees; `available` is balance - held. */

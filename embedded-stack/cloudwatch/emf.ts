@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MetricSample } from './types';
 
 // The CloudWatch embedded metric format (EMF): a JSON log line whose `_aws`

@@ -6,7 +6,10 @@ import type { RegisteredStateMachine } from './state-machine-registry';
 
 export interface RunSettings {
   region: string;
-  /** Scales Wait states, Retry intervals and timeouts; 1 is real time. */
+  /**
+   * Scales Wait states and Retry intervals (SHOP_SFN_TIME_SCALE); 1 is real time. Timeouts stay
+   * real: a handler slowed by a busy machine must not time out for a scaled-down TimeoutSeconds.
+   */
   timeScale: number;
 }
 
@@ -25,7 +28,7 @@ export const runExecution = (
   const run = new Run({
     definition: machine.definition,
     input: inputValue,
-    clock: scaledClock(settings.timeScale),
+    clock: scaledClock(settings.timeScale, 1),
     resolveTask: (_resource, stateName) => lambdaTaskHandler(machine, stateName),
     executionArn: identity.executionArn,
     executionName: identity.name,

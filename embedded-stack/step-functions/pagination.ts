@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ServiceError } from './protocol';
 
 const DEFAULT_PAGE_SIZE = 100;

@@ -23,8 +23,8 @@ export interface StepFunctionsServerOptions {
   accountId: string;
   stateMachines: LocalStateMachine[];
   /**
-   * Scales Wait states, Retry intervals and timeouts (0.01: a 4 s backoff takes 40 ms).
-   * Default 1, real time.
+   * Scales Wait states and Retry intervals (0.01: a 4 s backoff takes 40 ms), as Step Functions
+   * Local's wait-time settings do; TimeoutSeconds stay real. Default 1, real time.
    */
   timeScale?: number;
 }

@@ -11,7 +11,7 @@
 //            (functions/lib/outbox.ts)
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../lib/aws-clients';
+import { dynamoDb } from '../lib/aws/dynamodb';
 import { isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { queryPage } from '../lib/dynamo/paged-query';

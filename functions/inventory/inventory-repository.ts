@@ -12,7 +12,7 @@
 // single transaction (all or none); ReleaseStock flips the reservation's status
 // and gives the units back in one transaction guarded by the status as read.
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../lib/aws-clients';
+import { dynamoDb } from '../lib/aws/dynamodb';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import {

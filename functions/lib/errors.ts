@@ -57,6 +57,15 @@ export class UnsupportedMediaType extends DomainError {
   override readonly name = 'UnsupportedMediaType';
 }
 
+/**
+ * The shop could not finish the request in time (overloaded, or a dependency slow or down):
+ * 503 UNAVAILABLE with Retry-After (API.md). A request with an Idempotency-Key may be repeated
+ * with it: the repeat finds what this one did.
+ */
+export class Unavailable extends DomainError {
+  override readonly name = 'Unavailable';
+}
+
 /** A saga task got an input that does not match the saga input schema. */
 export class InvalidSagaInput extends DomainError {
   override readonly name = 'InvalidSagaInput';

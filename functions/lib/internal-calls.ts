@@ -1,6 +1,6 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import type { z } from 'zod';
-import { lambda } from './aws-clients';
+import type * as z from 'zod';
+import { lambda } from './aws/lambda';
 
 /**
  * A synchronous question to another context, asked of a function it publishes for that purpose

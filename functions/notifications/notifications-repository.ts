@@ -9,7 +9,7 @@
 // does not exist yet, so an event delivered twice (SNS delivers at least once) leaves exactly
 // one notification. Markers sort apart from notifications and never show in the list.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../lib/aws-clients';
+import { dynamoDb } from '../lib/aws/dynamodb';
 import { cancellationCodes } from '../lib/dynamo/conditional-writes';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';

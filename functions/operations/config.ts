@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, resourceName } from '../lib/config';
 
 // The namespace Powertools Metrics writes to (serverless.yml: shop-<stage>), read here too.

@@ -4,7 +4,7 @@ import {
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import { METRICS_SERVICE, metricCatalogue, type MetricKey } from '../../contracts/metrics';
-import { cloudWatch } from '../lib/aws-clients';
+import { cloudWatch } from '../lib/aws/cloudwatch';
 import { ADMIN_SERIES, seriesSpecs, type SeriesSpec } from './metric-series';
 
 export interface MetricsWindow {

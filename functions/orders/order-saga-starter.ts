@@ -1,5 +1,5 @@
 import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import { sfn } from '../lib/aws-clients';
+import { sfn } from '../lib/aws/sfn';
 import type { OrderSagaInput } from '../../contracts/order-saga';
 
 /**

@@ -32,7 +32,7 @@
 // reach another user's orders nor make DynamoDB fail.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../lib/aws-clients';
+import { dynamoDb } from '../lib/aws/dynamodb';
 import {
   cancellationCodes,
   isConditionalCheckFailed,

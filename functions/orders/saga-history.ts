@@ -1,5 +1,5 @@
 import { GetExecutionHistoryCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
-import { sfn } from '../lib/aws-clients';
+import { sfn } from '../lib/aws/sfn';
 import { NotFound } from '../lib/errors';
 
 /** The execution of an order's saga is named by the order id (see order-saga-starter.ts). */

@@ -7,7 +7,7 @@ import {
   SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { cognito } from '../lib/aws-clients';
+import { cognito } from '../lib/aws/cognito';
 import { Unauthenticated } from '../lib/errors';
 import {
   isAlreadyConfirmed,

@@ -7,8 +7,8 @@
 //   outbox   pk=OUTBOX#<eventId>  sk=OUTBOX: UserRegistered, written with the profile
 //            (functions/lib/outbox.ts)
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../lib/aws-clients';
 import { cancellationCodes, isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
+import { dynamoDb } from '../lib/aws/dynamodb';
 import { NotFound } from '../lib/errors';
 import { tableAccess, type Item } from '../lib/dynamo/table';
 import { outboxPut } from '../lib/outbox';

@@ -10,6 +10,10 @@ export default async function globalSetup(): Promise<void> {
       ...process.env,
       ...TEST_STACK_PORTS,
       SHOP_STACK_FILE: TEST_STACK_FILE,
+      // The saga's failure paths retry with backoff of up to 4 s a step: at a hundredth, the
+      // tests no longer wait it out (tests/unit/embedded-stack/step-functions/time-scale.test.ts
+      // keeps real time and checks it).
+      SHOP_SFN_TIME_SCALE: process.env.SHOP_SFN_TIME_SCALE ?? '0.01',
       POWERTOOLS_LOG_LEVEL: process.env.SHOP_TEST_LOG_LEVEL ?? 'WARN',
     },
     { timeoutMs: 90_000, logFile: TEST_STACK_LOG },

@@ -1,6 +1,6 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { domainEventSchema, type DomainEvent } from '../../contracts/events';
-import { dynamoDb } from '../../functions/lib/aws-clients';
+import { dynamoDb } from '../../functions/lib/aws/dynamodb';
 import { OUTBOX_EVENT_ATTRIBUTE } from '../../functions/lib/outbox';
 
 /**

@@ -1,5 +1,5 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../../functions/lib/aws-clients';
+import { dynamoDb } from '../../functions/lib/aws/dynamodb';
 
 type Item = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ServiceError } from '../errors';
 import type { MetricStore } from '../metric-store';
 import { statisticNamed, type Statistic } from '../statistics';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ServiceError } from '../errors';
 import type { Action } from './context';
 import { parseRequest } from './request';

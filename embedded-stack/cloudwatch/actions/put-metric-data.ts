@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MetricSample } from '../types';
 import type { Action } from './context';
 import { dimensionSchema, parseRequest, timestampSchema } from './request';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ServiceError } from '../errors';
 
 // Request schemas are not strict on purpose: AWS ignores members it does not

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { epochSeconds } from '../protocol';
 import type { Action } from './context';
 import { arnSchema, requireStateMachine } from './lookups';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isExecutionArn, isStateMachineArn } from '../arns';
 import type { Execution } from '../execution';
 import { ServiceError } from '../protocol';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { StatesError } from '../interpreter';
 import { epochSeconds, ServiceError } from '../protocol';
 import type { Action } from './context';

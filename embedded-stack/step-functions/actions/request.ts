@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ServiceError } from '../protocol';
 
 // Request schemas are not strict on purpose: AWS ignores members it does not

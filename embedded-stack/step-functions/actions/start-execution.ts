@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { executionArn, isValidName } from '../arns';
 import type { Execution } from '../execution';
 import { runExecution } from '../execution-runner';

@@ -164,7 +164,7 @@ export class Execution {
   private watchTimeout(seconds: number | undefined): AbortController {
     const watch = new AbortController();
     if (seconds !== undefined) {
-      this.clock.sleep(seconds, watch.signal).then(
+      this.clock.sleep(seconds, watch.signal, 'timeout').then(
         () => this.controller.abort(new Interrupted('TIMED_OUT')),
         () => undefined,
       );

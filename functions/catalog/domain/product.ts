@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id } from '../../../contracts/fields';
 import type { QuotedProduct } from '../../../contracts/internal-calls';
 import type { Product } from '../../../contracts/api/catalog';

@@ -40,7 +40,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { dynamoDb } from '../aws-clients';
+import { dynamoDb } from '../aws/dynamodb';
 import { isConditionalCheckFailed } from '../dynamo/conditional-writes';
 import { Conflict, DataIntegrityError, DomainError, ValidationFailed } from '../errors';
 import { headerValue } from '../middleware/http-request';

@@ -3,7 +3,7 @@ import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { FetchError } from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, resourceName } from '../config';
 import { Forbidden, Unauthenticated } from '../errors';
 import { route, type HttpResponse, type RouteRequest } from './http-handler';

@@ -9,6 +9,7 @@ import {
   NotFound,
   PayloadTooLarge,
   Unauthenticated,
+  Unavailable,
   UnsupportedMediaType,
   ValidationFailed,
 } from '../errors';
@@ -18,7 +19,11 @@ import { logger } from '../logger';
 export interface HttpErrorMapping {
   readonly status: number;
   readonly code: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
+
+/** What a 503 UNAVAILABLE asks the client to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 2;
 
 type ErrorClass = new (message: string) => Error;
 
@@ -46,6 +51,10 @@ export const httpErrorTable: ReadonlyMap<ErrorClass, HttpErrorMapping> = new Map
   [PayloadTooLarge, { status: 413, code: 'PAYLOAD_TOO_LARGE' }],
   [UnsupportedMediaType, { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }],
   [IdempotencyKeyReused, { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' }],
+  [
+    Unavailable,
+    { status: 503, code: 'UNAVAILABLE', headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+  ],
 ]);
 
 export interface ErrorBody {
@@ -56,6 +65,7 @@ export interface ErrorBody {
 export interface HttpError {
   statusCode: number;
   body: ErrorBody;
+  headers?: Record<string, string>;
 }
 
 const INTERNAL: HttpError = {
@@ -81,6 +91,7 @@ export const toHttpError = (thrown: unknown): HttpError => {
   const domain = thrown instanceof DomainError ? thrown : undefined;
   return {
     statusCode: mapping.status,
+    ...(mapping.headers ? { headers: { ...mapping.headers } } : {}),
     body: {
       ...domain?.extras,
       error: {

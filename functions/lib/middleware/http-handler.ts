@@ -5,10 +5,11 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { Unavailable } from '../errors';
 import { toHttpError } from './http-errors';
 import { parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
 import { logger } from '../logger';
-import { coldStartMetric, recordMetric } from '../metrics';
+import { coldStartMetric, recordMetricsTogether } from '../metrics';
 
 export interface HttpResponse {
   statusCode: number;
@@ -47,6 +48,19 @@ const errorResponses = (): middy.MiddlewareObj<
   },
 });
 
+/**
+ * How long before the function's own timeout a request still running is answered 503
+ * UNAVAILABLE instead (middy's early timeout, from context.getRemainingTimeInMillis): the answer
+ * must leave the function before Lambda (or serverless-offline, locally) cuts it off, which would
+ * reach the client as a 5xx without the contract's body, or locally as a 200 carrying
+ * `{"errorMessage":"[504] - Lambda timeout."}`. A second leaves room for a busy event loop.
+ */
+export const ANSWER_BEFORE_TIMEOUT_MS = 1000;
+
+const tooLate = (): never => {
+  throw new Unavailable('The shop could not finish the request in time; try again later');
+};
+
 type HttpRequest = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
 // Per route, as the handler saw it: the same numbers on AWS and locally, which API Gateway's own
@@ -62,10 +76,15 @@ const httpMetrics = (): middy.MiddlewareObj<
     startedAt.delete(request);
     const route = { route: request.event.routeKey };
     const status = request.response?.statusCode ?? 500;
-    recordMetric('apiRequests', 1, route);
-    recordMetric('apiClientErrors', status >= 400 && status < 500 ? 1 : 0, route);
-    recordMetric('apiServerErrors', status >= 500 ? 1 : 0, route);
-    recordMetric('apiLatency', performance.now() - started, route);
+    recordMetricsTogether(
+      {
+        apiRequests: 1,
+        apiClientErrors: status >= 400 && status < 500 ? 1 : 0,
+        apiServerErrors: status >= 500 ? 1 : 0,
+        apiLatency: performance.now() - started,
+      },
+      route,
+    );
   };
   return {
     before: (request) => {
@@ -84,6 +103,7 @@ export const httpHandler = (route: HttpRoute) =>
       event: APIGatewayProxyEventV2,
       context: Context,
     ): Promise<APIGatewayProxyStructuredResultV2> => toResult(await route(event, context)),
+    { timeoutEarlyInMillis: ANSWER_BEFORE_TIMEOUT_MS, timeoutEarlyResponse: tooLate },
   )
     .use(coldStartMetric())
     .use(httpMetrics())

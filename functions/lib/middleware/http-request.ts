@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { MalformedJson, PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from '../errors';
 
 /** API.md: a body over 64 KiB gets 413 PAYLOAD_TOO_LARGE. */

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, InvalidSagaInput, TransientError } from '../errors';
 import { faultDue, faultInjectionEnabled } from './fault-injection';
 import { logger } from '../logger';

@@ -1,6 +1,6 @@
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
-import { z } from 'zod';
-import { sfn } from '../../lib/aws-clients';
+import * as z from 'zod';
+import { sfn } from '../../lib/aws/sfn';
 import { loadConfig, resourceName } from '../../lib/config';
 import { json } from '../../lib/middleware/http-handler';
 import { userRoute } from '../../lib/middleware/http-auth';

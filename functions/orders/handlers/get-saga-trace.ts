@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, resourceName } from '../../lib/config';
 import { json } from '../../lib/middleware/http-handler';
 import { userRoute } from '../../lib/middleware/http-auth';

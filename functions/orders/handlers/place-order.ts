@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, resourceName, shopCurrency } from '../../lib/config';
 import { faultInjectionEnabled, parseFaultHeader } from '../../lib/middleware/fault-injection';
 import { json } from '../../lib/middleware/http-handler';

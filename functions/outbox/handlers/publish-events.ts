@@ -1,7 +1,7 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { z } from 'zod';
 import { domainEventSchema } from '../../../contracts/events';
-import { sns } from '../../lib/aws-clients';
+import { sns } from '../../lib/aws/sns';
 import { loadConfig, resourceName } from '../../lib/config';
 import { OUTBOX_EVENT_ATTRIBUTE } from '../../lib/outbox';
 import { streamHandler } from '../../lib/middleware/stream-handler';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UserRegisteredEvent } from '../../../contracts/events';
 
 // The rules of a user's profile. The identity (e-mail and password) lives in Cognito; the profile

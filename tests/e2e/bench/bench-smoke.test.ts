@@ -35,6 +35,9 @@ interface SmokeReport {
     statusCounts: Record<string, number>;
     ordersPerSecond: number;
     latencyMs: Record<'postToTerminal' | 'postToTerminalObserved' | 'postOrders', Summary>;
+    unavailable: number;
+    misanswered: number;
+    createdNotEnded: number;
   };
   saga: {
     executions: number;
@@ -111,6 +114,10 @@ describe('npm run bench', () => {
         5,
       );
       expect(isNumber(report.orders.ordersPerSecond)).toBe(true);
+      // Every order ended (above): none created and lost, none answered against the contract.
+      expect(report.orders.misanswered).toBe(0);
+      expect(report.orders.createdNotEnded).toBe(0);
+      expect(isNumber(report.orders.unavailable)).toBe(true);
       expectSummary(report.orders.latencyMs.postToTerminal, 5);
       expectSummary(report.orders.latencyMs.postToTerminalObserved, 5);
       expectSummary(report.orders.latencyMs.postOrders, 5);

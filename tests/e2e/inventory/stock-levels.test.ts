@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from '../../../functions/lib/aws-clients';
+import { dynamoDb } from '../../../functions/lib/aws/dynamodb';
 import { createInventoryRepository } from '../../../functions/inventory/inventory-repository';
 import { badBodies, contractError, eventually } from '../../support/contract-checks';
 import { adminToken, api, registerAndLogin } from '../../support/http-client';

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { placeOrderRequestKey } from '../../../functions/orders/orders-repository';
-import { dynamoDb } from '../../../functions/lib/aws-clients';
+import { dynamoDb } from '../../../functions/lib/aws/dynamodb';
 import {
   createIdempotencyStore,
   requestHash,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, resourceName, shopCurrency } from '../../../functions/lib/config';
 import { thrownBy } from '../../support/thrown';
 

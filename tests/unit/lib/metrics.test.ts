@@ -77,9 +77,13 @@ describe('metrics: what the handlers print is what the catalogue and the local e
         return path.endsWith('.ts') ? [readFileSync(path, 'utf8')] : [];
       });
     const code = sources(root).join('\n');
-    const recorded = new Set(
-      [...code.matchAll(/recordMetric\(\s*'(\w+)'/g)].map((match) => match[1]),
-    );
+    const recorded = new Set([
+      ...[...code.matchAll(/recordMetric\(\s*'(\w+)'/g)].map((match) => match[1]),
+      // recordMetricsTogether({ key: value, … }, dimensions): the object's keys.
+      ...[...code.matchAll(/recordMetricsTogether\(\s*\{([^}]*)\}/g)].flatMap((match) =>
+        [...(match[1] ?? '').matchAll(/(\w+):/g)].map((key) => key[1]),
+      ),
+    ]);
     // Powertools emits ColdStart itself, from coldStartMetric() in every middleware stack.
     if (code.includes('captureColdStartMetric(')) recorded.add('coldStart');
 

@@ -90,7 +90,7 @@ const timeoutAfter = async (
   context: RunContext,
   signal: AbortSignal,
 ): Promise<never> => {
-  await context.clock.sleep(seconds, signal);
+  await context.clock.sleep(seconds, signal, 'timeout');
   throw new StatesError('States.Timeout', `The task did not finish within ${seconds} seconds`);
 };
 

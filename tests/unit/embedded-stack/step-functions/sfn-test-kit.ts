@@ -25,12 +25,16 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export const startTestStack = async (stateMachines: LocalStateMachine[]): Promise<TestStack> => {
+export const startTestStack = async (
+  stateMachines: LocalStateMachine[],
+  timeScale?: number,
+): Promise<TestStack> => {
   const server = await startStepFunctionsServer({
     port: 0,
     region: REGION,
     accountId: ACCOUNT_ID,
     stateMachines,
+    ...(timeScale === undefined ? {} : { timeScale }),
   });
   const client = new SFNClient({
     endpoint: server.url,

@@ -1,4 +1,4 @@
-import { NotFound, ValidationFailed } from '../../../../functions/lib/errors';
+import { NotFound, Unavailable, ValidationFailed } from '../../../../functions/lib/errors';
 import { DuplicateOrder } from '../../../../functions/orders/domain/errors';
 import { httpErrorTable, toHttpError } from '../../../../functions/lib/middleware/http-errors';
 import { logger } from '../../../../functions/lib/logger';
@@ -33,8 +33,9 @@ describe('toHttpError', () => {
     });
   });
 
-  it('maps every class in the table to a 4xx status', () => {
+  it('maps every class in the table to a 4xx status but Unavailable', () => {
     for (const [ErrorClass, mapping] of httpErrorTable) {
+      if (ErrorClass === Unavailable) continue;
       const error = new ErrorClass('x');
       expect(toHttpError(error)).toMatchObject({
         statusCode: mapping.status,
@@ -49,6 +50,14 @@ describe('toHttpError', () => {
     const lookAlike = Object.assign(new Error('x'), { name: 'NotFound' });
 
     expect(toHttpError(lookAlike).statusCode).toBe(500);
+  });
+
+  it('maps Unavailable to 503 UNAVAILABLE with Retry-After', () => {
+    expect(toHttpError(new Unavailable('Try later'))).toEqual({
+      statusCode: 503,
+      headers: { 'retry-after': '2' },
+      body: { error: { code: 'UNAVAILABLE', message: 'Try later' } },
+    });
   });
 
   it('answers an unknown error with a generic 500 that reveals nothing, and logs it', () => {

@@ -1,5 +1,9 @@
 import { NotFound } from '../../../../functions/lib/errors';
-import { httpHandler, json } from '../../../../functions/lib/middleware/http-handler';
+import {
+  ANSWER_BEFORE_TIMEOUT_MS,
+  httpHandler,
+  json,
+} from '../../../../functions/lib/middleware/http-handler';
 import { logger } from '../../../../functions/lib/logger';
 import { httpEvent } from '../../../support/http-event';
 import { lambdaContext } from '../../../support/lambda-context';
@@ -53,5 +57,44 @@ describe('httpHandler', () => {
       error: { code: 'INTERNAL', message: 'Internal server error' },
     });
     expect(error).toHaveBeenCalledWith('Unhandled error', expect.any(Error));
+  });
+
+  it('answers 503 UNAVAILABLE with Retry-After, never a 2xx, when the route runs out of time', async () => {
+    let finish = (): void => undefined;
+    const handler = httpHandler(
+      () => new Promise((resolve) => (finish = () => resolve(json(201, { id: 'late' })))),
+    );
+    const context = {
+      ...lambdaContext(),
+      getRemainingTimeInMillis: () => ANSWER_BEFORE_TIMEOUT_MS + 20,
+    };
+
+    const response = await handler(httpEvent(), context);
+    finish();
+
+    expect(response).toEqual({
+      statusCode: 503,
+      headers: { 'content-type': 'application/json', 'retry-after': '2' },
+      body: expect.any(String) as string,
+    });
+    expect(JSON.parse(response.body ?? '')).toEqual({
+      error: {
+        code: 'UNAVAILABLE',
+        message: 'The shop could not finish the request in time; try again later',
+      },
+    });
+  });
+
+  it('answers a route that ends in time as usual', async () => {
+    const handler = httpHandler(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return json(200, { id: 'in-time' });
+    });
+    const context = {
+      ...lambdaContext(),
+      getRemainingTimeInMillis: () => ANSWER_BEFORE_TIMEOUT_MS + 500,
+    };
+
+    await expect(handler(httpEvent(), context)).resolves.toMatchObject({ statusCode: 200 });
   });
 });
