@@ -43,7 +43,7 @@ describe('the saga console, for an admin, in Chromium', () => {
     await signIn(page, email, password);
     await page.getByRole('link', { name: 'All orders' }).click();
     await page.getByLabel('Status').selectOption('CANCELLED');
-    await page.getByRole('link', { name: placed.body.orderId.slice(0, 8) }).click();
+    await page.getByRole('link', { name: placed.body.orderId.slice(-8), exact: true }).click();
 
     await page.getByTestId('order-status').filter({ hasText: 'PAYMENT_DECLINED' }).waitFor();
     await page.locator('[data-testid="step-ReservePayment"][data-outcome="caught"]').waitFor();
