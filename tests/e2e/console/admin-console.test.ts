@@ -15,6 +15,10 @@ import {
   productInStock,
 } from '../../support/shop-scenario';
 
+// Signing in, a catalog change, the storefront and two accessibility scans are many requests and
+// two axe runs in a row (as customer-flow's journeys): this bounds a hung test only.
+jest.setTimeout(90_000);
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
