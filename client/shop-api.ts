@@ -96,6 +96,12 @@ export class ShopApi {
     return this.expect(201, productSchema, 'POST', '/products', product, { token });
   }
 
+  /** The catalog, newest first, a page at a time. */
+  products(limit = 20, cursor?: string): Promise<Page<Product>> {
+    const after = cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+    return this.expect(200, pageOf(productSchema), 'GET', `/products?limit=${limit}${after}`);
+  }
+
   setStock(token: string, productId: string, onHand: number): Promise<StockLevel> {
     return this.expect(
       200,
@@ -137,6 +143,15 @@ export class ShopApi {
 
   wallet(token: string): Promise<WalletBalance> {
     return this.expect(200, walletBalanceSchema, 'GET', '/wallet', undefined, { token });
+  }
+
+  /** Places an order; `options.headers` carry Idempotency-Key or X-Fault-Injection. */
+  placeOrder(
+    token: string,
+    order: { items: { productId: string; quantity: number }[]; deliverySlotId: string },
+    options: RequestOptions = {},
+  ): Promise<Order> {
+    return this.expect(201, orderSchema, 'POST', '/orders', order, { ...options, token });
   }
 
   order(token: string, orderId: string): Promise<Order> {

@@ -166,7 +166,8 @@ async function main(): Promise<void> {
     settings: {
       apiUrl: url(settings.ports.http),
       stage: LOCAL_STAGE,
-      faultInjection: config.provider.environment.SHOP_FAULT_INJECTION === 'enabled',
+      // The functions that honour X-Fault-Injection carry the setting (functions.yml), not the provider.
+      faultInjection: functionsEnvironment.SHOP_FAULT_INJECTION === 'enabled',
     },
   });
   apiDocs = await startApiDocs({

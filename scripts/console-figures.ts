@@ -1,11 +1,13 @@
 /**
  * `npm run console:figures`: the console's figures, printed (not asserted): the JavaScript the
- * first page ships (gzip), and how long after a saga step ends the order page's graph shows it.
- * With `--screenshots`, also writes the main pages at 1280 and 375 px wide to docs/console/.
+ * first page ships (gzip), and how long after a saga step ends the order page's graph shows it,
+ * also written to docs/console/figures.md. With `--screenshots`, also writes the main pages at
+ * 1280 and 375 px wide to docs/console/.
  * Needs a running `npm start` (its .local/stack.json, or SHOP_STACK_FILE).
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { CONSOLE_DIST, ensureConsoleBuilt } from '../embedded-stack/console-build';
@@ -16,6 +18,9 @@ import { ConsoleShop } from './console/shop-client';
 
 const ROOT = resolve(__dirname, '..');
 const WIDTHS = [1280, 375];
+// BookDelivery's retries, seconds apart, leave the page time to draw the graph before
+// the undo steps end: those are the samples.
+const WATCHED_ORDER_FAULTS = 'BookDelivery=error';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,9 +28,8 @@ async function main(): Promise<void> {
   });
   await ensureConsoleBuilt();
   const js = await firstPageJavaScript(CONSOLE_DIST);
-  console.log(
-    `First page JavaScript: ${(js.gzipBytes / 1024).toFixed(1)} KiB gzip (${(js.bytes / 1024).toFixed(1)} KiB raw) in ${js.files.join(', ')}`,
-  );
+  const jsLine = `First page JavaScript: ${(js.gzipBytes / 1024).toFixed(1)} KiB gzip (${(js.bytes / 1024).toFixed(1)} KiB raw) in ${js.files.join(', ')}`;
+  console.log(jsLine);
 
   const stack = JSON.parse(
     await readFile(resolve(ROOT, process.env.SHOP_STACK_FILE ?? '.local/stack.json'), 'utf8'),
@@ -36,14 +40,13 @@ async function main(): Promise<void> {
     const samples: number[] = [];
     const customer = await shop.customerWith(1_000_000);
     for (let i = 0; i < Number(values.orders ?? 5); i++) {
-      const orderId = await shop.orderOne(customer.token);
-      samples.push(...(await watchOrder(browser, stack.consoleUrl, customer.token, orderId, shop)));
+      samples.push(...(await watchOrder(browser, stack.consoleUrl, customer.token, shop)));
     }
     samples.sort((a, b) => a - b);
     const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-    console.log(
-      `Step end -> graph shows it: p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${samples.at(-1)} ms over ${samples.length} steps (polling every 400 ms)`,
-    );
+    const delayLine = `Step end -> graph shows it: p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${samples.at(-1)} ms over ${samples.length} steps of ${values.orders ?? 5} orders placed with X-Fault-Injection: ${WATCHED_ORDER_FAULTS} (the order page polls every 400 ms)`;
+    console.log(delayLine);
+    await writeFigures(jsLine, delayLine);
     if (values.screenshots) await screenshots(browser, stack, shop, customer.token);
   } finally {
     await browser.close();
@@ -66,25 +69,50 @@ async function signedInPage(
   return context.newPage();
 }
 
-async function watchOrder(
-  browser: Browser,
-  consoleUrl: string,
-  token: string,
-  orderId: string,
-  shop: ConsoleShop,
-) {
+/**
+ * Places an order while the console is open and signed in, then goes to its page inside the app
+ * (as after "Place order"), and records when each step's node shows how it ended.
+ */
+async function watchOrder(browser: Browser, consoleUrl: string, token: string, shop: ConsoleShop) {
   const page = await signedInPage(browser, consoleUrl, token, 1280);
-  await page.goto(`/#/orders/${orderId}`);
+  await page.goto('/#/orders');
+  await page.locator('h1').waitFor();
+  const orderId = await shop.orderOne(token, WATCHED_ORDER_FAULTS);
+  await page.evaluate(`location.hash = ${JSON.stringify(`#/orders/${orderId}`)}`);
+  await page.locator('.react-flow__node').first().waitFor();
   await recordOutcomeChanges(page);
+  const watchingSince = Date.now();
   await page
     .locator('[data-testid="order-status"]:not(:has-text("PENDING"))')
-    .waitFor({ timeout: 30_000 });
+    .waitFor({ timeout: 60_000 });
   const trace = await shop.trace(token, orderId);
   // The last step shows one poll after the order's end at most.
   await page.waitForTimeout(1000);
   const seen = await outcomeChanges(page);
   await page.context().close();
-  return delays(seen, trace.steps);
+  return delays(seen, trace.steps, watchingSince);
+}
+
+/** docs/console/figures.md: the figures of this run, with the machine they ran on. */
+async function writeFigures(...lines: string[]): Promise<void> {
+  const file = resolve(ROOT, 'docs', 'console', 'figures.md');
+  await mkdir(dirname(file), { recursive: true });
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}, Node ${process.version}`;
+  await writeFile(
+    file,
+    [
+      "# The console's figures",
+      '',
+      `Written by \`npm run console:figures\` on ${new Date().toISOString()}, against \`npm start\`;`,
+      `${machine}. Figures, not assertions: a busy machine moves them.`,
+      '',
+      ...lines.map((line) => `- ${line}`),
+      '',
+    ].join('\n'),
+  );
+  console.log(`Wrote ${file}`);
 }
 
 async function screenshots(
@@ -100,22 +128,30 @@ async function screenshots(
   await shop.whenEnded(customerToken, confirmed);
   await shop.whenEnded(customerToken, cancelled);
   const adminToken = await shop.login(stack.admin.email, stack.admin.password);
+  const inCart = (await shop.api.products(1)).items[0]?.productId;
   const pages: [string, string, string][] = [
     ['products', '/#/', customerToken],
+    ['cart', '/#/cart', customerToken],
     ['wallet', '/#/wallet', customerToken],
     ['order-confirmed', `/#/orders/${confirmed}`, customerToken],
     ['order-undo-path', `/#/orders/${cancelled}`, customerToken],
     ['admin-orders', '/#/admin/orders', adminToken],
     ['admin-order', `/#/admin/orders/${cancelled}`, adminToken],
+    ['admin-metrics', '/#/admin/metrics', adminToken],
   ];
   for (const width of WIDTHS) {
     for (const [name, path, token] of pages) {
       const page = await signedInPage(browser, stack.consoleUrl, token, width);
+      if (name === 'cart' && inCart)
+        await page.addInitScript(
+          `localStorage.setItem('shop.cart', ${JSON.stringify(JSON.stringify({ [inCart]: 2 }))})`,
+        );
       await page.goto(path);
       await page.locator('h1').first().waitFor();
       if (name.includes('order-') || name === 'admin-order')
         await page.locator('.react-flow__node').first().waitFor();
-      await page.waitForTimeout(500);
+      // Every lookup answered (stock levels, metrics; an ended order's page stops polling).
+      await page.waitForLoadState('networkidle');
       const file = resolve(dir, `${name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       await page.context().close();

@@ -24,15 +24,20 @@ export async function recordOutcomeChanges(page: Page): Promise<void> {
 export const outcomeChanges = (page: Page): Promise<Record<string, number>> =>
   page.evaluate<Record<string, number>>('window.__outcomeSeen');
 
-/** Per step that ended while the page watched: milliseconds from its end to the graph showing it. */
+/**
+ * Per step that ended while the page watched (after `watchingSince`, the graph's first drawing:
+ * a step ended before it says nothing about the polling): milliseconds from its end to the graph
+ * showing it.
+ */
 export function delays(
   seen: Record<string, number>,
-  steps: { state: string; endedAt?: string }[],
+  steps: { state: string; endedAt?: string | undefined }[],
+  watchingSince: number,
 ): number[] {
   const endedAt = new Map<string, number>();
   for (const step of steps) if (step.endedAt) endedAt.set(step.state, Date.parse(step.endedAt));
   return Object.entries(seen).flatMap(([state, at]) => {
     const ended = endedAt.get(state);
-    return ended === undefined ? [] : [at - ended];
+    return ended === undefined || ended < watchingSince ? [] : [at - ended];
   });
 }

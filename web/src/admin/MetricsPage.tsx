@@ -5,6 +5,11 @@ import { useApi } from '../useApi';
 
 const HOUR_MS = 3_600_000;
 
+const figure = (value: number): string =>
+  new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value);
+const unitLabel = (unit: string): string =>
+  unit === 'Milliseconds' ? 'ms' : unit === 'Count' ? '' : unit;
+
 /** GET /admin/metrics for the last hour by minute: each series' points and its latest value. */
 export function MetricsPage() {
   const { api } = useSession();
@@ -26,8 +31,8 @@ export function MetricsPage() {
               <th scope="col">Series</th>
               <th scope="col">Stat</th>
               <th scope="col">Dimensions</th>
-              <th scope="col">Sum</th>
-              <th scope="col">Last</th>
+              <th scope="col">Hour total</th>
+              <th scope="col">Latest minute</th>
             </tr>
           </thead>
           <tbody>
@@ -40,9 +45,15 @@ export function MetricsPage() {
                     .map(([k, v]) => `${k}=${v}`)
                     .join(', ')}
                 </td>
-                <td>{series.points.reduce((sum, p) => sum + p.value, 0)}</td>
+                {/* A sum of percentiles means nothing: the hour's total is for Sum series only. */}
                 <td>
-                  {series.points.at(-1)?.value ?? '–'} {series.unit}
+                  {series.stat === 'Sum'
+                    ? figure(series.points.reduce((sum, p) => sum + p.value, 0))
+                    : '–'}
+                </td>
+                <td>
+                  {series.points.length > 0 ? figure(series.points.at(-1)?.value ?? 0) : '–'}{' '}
+                  {unitLabel(series.unit)}
                 </td>
               </tr>
             ))}

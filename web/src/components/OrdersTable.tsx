@@ -1,5 +1,5 @@
 import type { Order } from '../api/types';
-import { dateTime, money } from '../format';
+import { dateTime, money, shortId } from '../format';
 import { StatusBadge } from './StatusBadge';
 
 export function OrdersTable({ orders, linkBase }: { orders: Order[]; linkBase: string }) {
@@ -19,7 +19,7 @@ export function OrdersTable({ orders, linkBase }: { orders: Order[]; linkBase: s
           {orders.map((order) => (
             <tr key={order.orderId}>
               <td>
-                <a href={`${linkBase}/${order.orderId}`}>{order.orderId.slice(0, 8)}</a>
+                <a href={`${linkBase}/${order.orderId}`}>{shortId(order.orderId)}</a>
               </td>
               <td>{dateTime(order.createdAt)}</td>
               <td>{money(order.total, order.currency)}</td>

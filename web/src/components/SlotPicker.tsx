@@ -6,6 +6,7 @@ import { useApi } from '../useApi';
 import { ErrorNote } from './ErrorNote';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
+const tomorrow = (): string => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 /** A delivery date, then one of that day's slots with room left. */
 export function SlotPicker({
@@ -16,7 +17,8 @@ export function SlotPicker({
   onChange: (slotId: string) => void;
 }) {
   const { api } = useSession();
-  const [date, setDate] = useState(today);
+  // Tomorrow: the local stage seeds slots from tomorrow on, and a shop delivers the next day.
+  const [date, setDate] = useState(tomorrow);
   const { data, error } = useApi(
     () => api.get<Page<Slot>>(`/delivery/slots?date=${date}`),
     [api, date],

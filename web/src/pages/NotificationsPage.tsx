@@ -1,6 +1,6 @@
 import type { Notification, Page } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
-import { dateTime } from '../format';
+import { dateTime, shortId } from '../format';
 import { useSession } from '../session';
 import { useApi } from '../useApi';
 
@@ -20,9 +20,7 @@ export function NotificationsPage() {
             <strong>{note.type}</strong>{' '}
             <time dateTime={note.createdAt}>{dateTime(note.createdAt)}</time>
             <p>{note.message}</p>
-            {note.orderId && (
-              <a href={`#/orders/${note.orderId}`}>Order {note.orderId.slice(0, 8)}</a>
-            )}
+            {note.orderId && <a href={`#/orders/${note.orderId}`}>Order {shortId(note.orderId)}</a>}
           </li>
         ))}
       </ul>

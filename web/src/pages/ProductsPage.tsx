@@ -1,54 +1,53 @@
-import type { Page, Product, StockLevel } from '../api/types';
-import { useCart } from '../cart';
+import { useEffect, useState } from 'react';
+import type { Page, Product } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
-import { money } from '../format';
+import { ProductCard } from '../components/ProductCard';
 import { useSession } from '../session';
-import { useApi } from '../useApi';
 
-interface Listed extends Product {
-  stock?: StockLevel;
-}
+const PAGE_SIZE = 12;
 
+/**
+ * The catalog, newest first, a page at a time ("More products" appends the next). Each card loads
+ * its own stock level, so the names and prices show at once however slow the stock lookups are.
+ */
 export function ProductsPage() {
   const { api } = useSession();
-  const { cart, setQuantity } = useCart();
-  const { data, error } = useApi(async () => {
-    const { items } = await api.get<Page<Product>>('/products?limit=24');
-    return Promise.all(
-      items.map(async (product): Promise<Listed> => ({
-        ...product,
-        stock: await api.get<StockLevel>(`/inventory/${product.productId}`).catch(() => undefined),
-      })),
+  const [products, setProducts] = useState<Product[]>([]);
+  const [nextCursor, setNextCursor] = useState<string>();
+  const [cursor, setCursor] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    let current = true;
+    const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    api.get<Page<Product>>(`/products?limit=${PAGE_SIZE}${after}`).then(
+      (page) => {
+        if (!current) return;
+        setProducts((shown) => (cursor ? [...shown, ...page.items] : page.items));
+        setNextCursor(page.nextCursor);
+        setError(undefined);
+      },
+      (failure: unknown) => {
+        if (current) setError(failure);
+      },
     );
-  }, [api]);
+    return () => {
+      current = false;
+    };
+  }, [api, cursor]);
   return (
     <section>
       <h1>Products</h1>
       <ErrorNote error={error} />
       <ul className="cards">
-        {(data ?? []).map((product) => {
-          const available = product.stock?.available ?? 0;
-          const inCart = cart[product.productId] ?? 0;
-          return (
-            <li key={product.productId} className="card">
-              <h2>{product.name}</h2>
-              {product.description && <p>{product.description}</p>}
-              <p className="price">{money(product.price, product.currency)}</p>
-              <p className={available > 0 ? 'ok' : 'muted'}>
-                {available > 0 ? `${available} available` : 'Out of stock'}
-              </p>
-              <button
-                type="button"
-                disabled={inCart >= available}
-                onClick={() => setQuantity(product.productId, inCart + 1)}
-              >
-                Add to cart<span className="sr-only">: {product.name}</span>
-              </button>
-              {inCart > 0 && <span className="muted"> {inCart} in cart</span>}
-            </li>
-          );
-        })}
+        {products.map((product) => (
+          <ProductCard key={product.productId} product={product} />
+        ))}
       </ul>
+      {nextCursor && (
+        <button type="button" onClick={() => setCursor(nextCursor)}>
+          More products
+        </button>
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Page, Wallet, WalletTransaction } from '../api/types';
 import { AmountForm } from '../components/AmountForm';
 import { ErrorNote } from '../components/ErrorNote';
-import { dateTime, money } from '../format';
+import { dateTime, money, shortId } from '../format';
 import { useSession } from '../session';
 import { useApi } from '../useApi';
 
@@ -65,7 +65,7 @@ export function WalletPage() {
                 <td>{money(entry.amount, currency)}</td>
                 <td>
                   {entry.orderId ? (
-                    <a href={`#/orders/${entry.orderId}`}>{entry.orderId.slice(0, 8)}</a>
+                    <a href={`#/orders/${entry.orderId}`}>{shortId(entry.orderId)}</a>
                   ) : (
                     ''
                   )}

@@ -6,7 +6,7 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
 import type { Column, GraphEdge, GraphNode, SagaGraph } from './graph';
 
-export const NODE_WIDTH = 168;
+export const NODE_WIDTH = 196;
 export const NODE_HEIGHT = 52;
 
 export interface Point {

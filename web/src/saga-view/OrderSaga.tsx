@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
-import { money } from '../format';
+import { money, shortId } from '../format';
 import { Legend } from './Legend';
 import { SagaTimeline } from './SagaTimeline';
 import { useSagaLive } from './useSagaLive';
@@ -23,7 +23,7 @@ export function OrderSaga({
   const { order, trace, definition, error } = live;
   return (
     <section>
-      <h1>Order {orderId.slice(0, 8)}</h1>
+      <h1>Order {shortId(orderId)}</h1>
       <ErrorNote error={error} />
       {order && (
         <p>

@@ -19,6 +19,7 @@ const elk = new ELK();
 const edgeColour = (kind: 'next' | 'catch', taken: boolean): string =>
   taken ? (kind === 'catch' ? '#c2410c' : '#15803d') : kind === 'catch' ? '#fb923c' : '#64748b';
 const nodeTypes = { step: StepNode };
+const MIN_ZOOM = 0.75;
 const edgeTypes = { elk: ElkEdge };
 
 /**
@@ -86,27 +87,37 @@ export default function SagaGraph({
 
   if (!layout) return <p>Laying out the saga…</p>;
   return (
+    // Never narrower than 3/4 of the layout (its labels stay readable): a narrow screen scrolls
+    // this region sideways, not the page.
     <div
-      className="saga-graph"
-      data-testid="saga-graph"
-      role="group"
+      className="saga-graph-scroll"
+      role="region"
       aria-label="The order saga: forward steps on the left, undo steps on the right"
-      style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
+      tabIndex={0}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        fitView
-        minZoom={0.2}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        proOptions={{ hideAttribution: true }}
+      <div
+        className="saga-graph"
+        data-testid="saga-graph"
+        style={{
+          aspectRatio: `${layout.width} / ${layout.height}`,
+          minWidth: `${Math.round(layout.width * MIN_ZOOM)}px`,
+        }}
       >
-        <Background />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          fitView
+          minZoom={0.2}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
     </div>
   );
 }
