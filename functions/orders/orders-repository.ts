@@ -28,6 +28,8 @@
 // reach another user's orders nor make DynamoDB fail.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { orderSchema } from '../../contracts/api/orders';
 import { dynamoDb } from '../lib/aws-clients';
 import {
   cancellationCodes,
@@ -39,6 +41,7 @@ import { ConcurrentUpdate, Conflict, NotFound } from '../lib/errors';
 import { idempotencySortKey, type IdempotencyRecordKey } from '../lib/idempotency/idempotency';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import { DuplicateOrder } from './domain/errors';
 import {
@@ -46,7 +49,6 @@ import {
   newOrder,
   type NewOrder,
   type Order,
-  type OrderItem,
   type OrderStatus,
   type TransitionPlan,
 } from './domain/order';
@@ -88,36 +90,17 @@ interface FingerprintHolder {
   expiresAt: number;
 }
 
-const toFingerprintHolder = (item: Item): FingerprintHolder => ({
-  orderId: item.orderId as string,
-  expiresAt: item.expiresAt as number,
-});
+const toFingerprintHolder: (item: Item) => FingerprintHolder = storedItem(
+  z.object({ orderId: z.string(), expiresAt: z.int() }),
+);
 
 const epochSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** Rounds of claiming a fingerprint before giving up with ConcurrentUpdate (a 500). */
 const MAX_CLAIM_ROUNDS = 8;
 
-const toOrder = (item: Item): Order => ({
-  orderId: item.orderId as string,
-  userId: item.userId as string,
-  status: item.status as Order['status'],
-  items: (item.items as OrderItem[]).map(({ productId, name, quantity, unitPrice, lineTotal }) => ({
-    productId,
-    name,
-    quantity,
-    unitPrice,
-    lineTotal,
-  })),
-  total: item.total as number,
-  currency: item.currency as string,
-  deliverySlotId: item.deliverySlotId as string,
-  ...(typeof item.cancellationReason === 'string'
-    ? { cancellationReason: item.cancellationReason as Order['cancellationReason'] }
-    : {}),
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+// An order is stored as the API shows it, plus its keys.
+const toOrder: (item: Item) => Order = storedItem(z.object(orderSchema.shape));
 
 export const createOrdersRepository = (
   tableName: string,

@@ -13,11 +13,14 @@
 // status as read, so a repeated or concurrent step cannot apply twice.
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { walletTransactionSchema } from '../../contracts/api/payments';
 import { dynamoDb } from '../lib/aws-clients';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import {
   assertDepositAmount,
@@ -51,30 +54,31 @@ const holdKey = (userId: string, orderId: string) => ({
   sk: `HOLD#${orderId}`,
 });
 
-const toWallet = (item: Item): Wallet => ({
-  userId: item.userId as string,
-  balance: item.balance as number,
-  held: item.held as number,
-  available: item.available as number,
-  createdAt: item.createdAt as string,
-});
+const toWallet: (item: Item) => Wallet = storedItem(
+  z.object({
+    userId: z.string(),
+    balance: z.int(),
+    held: z.int(),
+    available: z.int(),
+    createdAt: z.string(),
+  }),
+);
 
-const toHold = (item: Item): Hold => ({
-  userId: item.userId as string,
-  orderId: item.orderId as string,
-  amount: item.amount as number,
-  status: item.status as Hold['status'],
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+const toHold: (item: Item) => Hold = storedItem(
+  z.object({
+    userId: z.string(),
+    orderId: z.string(),
+    amount: z.int(),
+    status: z.enum(['HELD', 'CAPTURED', 'RELEASED', 'REFUNDED', 'VOID']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
-const toTransaction = (item: Item): WalletTransaction => ({
-  transactionId: item.transactionId as string,
-  type: item.type as TransactionType,
-  amount: item.amount as number,
-  ...(typeof item.orderId === 'string' ? { orderId: item.orderId } : {}),
-  createdAt: item.createdAt as string,
-});
+// A ledger row is stored as its owner reads it, plus its keys.
+const toTransaction: (item: Item) => WalletTransaction = storedItem(
+  z.object(walletTransactionSchema.shape),
+);
 
 export const createPaymentsRepository = (
   tableName: string,

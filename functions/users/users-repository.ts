@@ -5,22 +5,26 @@
 // signed-in request reads its profile with one GetItem. The e-mail address needs no item of its
 // own: Cognito keeps it unique (one identity per address), and the profile follows the identity.
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { dynamoDb } from '../lib/aws-clients';
 import { isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item } from '../lib/dynamo/table';
 import { changedFields, type Profile, type ProfileChanges } from './domain/profile';
 
 const profileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 
-const toProfile = (item: Item): Profile => ({
-  userId: item.userId as string,
-  email: item.email as string,
-  name: item.name as string,
-  ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+const toProfile: (item: Item) => Profile = storedItem(
+  z.object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    phone: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 const profileNotFound = () => new NotFound('There is no profile for this user');
 
