@@ -143,20 +143,29 @@ export const createOrdersRepository = (
       return { outcome: planned.to, order: toOrder(Attributes) };
     });
 
-  const listOrdersPage = (userId: string, page: PageQuery): Promise<Page<Order>> =>
+  /**
+   * A page of the orders in one partition of an index, newest first; `gsi` names the index's key
+   * attributes. A cursor is taken only as an order of that very partition.
+   */
+  const pageOfIndex = (
+    indexName: string,
+    gsi: 'gsi1' | 'gsi2' | 'gsi3',
+    partition: string,
+    page: PageQuery,
+  ): Promise<Page<Order>> =>
     queryPage(
       client,
       {
         input: {
           TableName: tableName,
-          IndexName: BY_USER_INDEX,
-          KeyConditionExpression: 'gsi1pk = :user',
-          ExpressionAttributeValues: { ':user': userPartition(userId) },
+          IndexName: indexName,
+          KeyConditionExpression: `${gsi}pk = :partition`,
+          ExpressionAttributeValues: { ':partition': partition },
           ScanIndexForward: false,
         },
-        keyAttributes: ['gsi1pk', 'gsi1sk', 'pk', 'sk'],
+        keyAttributes: [`${gsi}pk`, `${gsi}sk`, 'pk', 'sk'],
         isPositionIn: (key) =>
-          key.gsi1pk === userPartition(userId) &&
+          key[`${gsi}pk`] === partition &&
           key.pk?.startsWith('ORDER#') === true &&
           key.sk === 'ORDER',
       },
@@ -164,42 +173,17 @@ export const createOrdersRepository = (
       toOrder,
     );
 
-  const isOrderPosition = (key: Record<string, string>) =>
-    key.pk?.startsWith('ORDER#') === true && key.sk === 'ORDER';
+  const listOrdersPage = (userId: string, page: PageQuery): Promise<Page<Order>> =>
+    pageOfIndex(BY_USER_INDEX, 'gsi1', userPartition(userId), page);
 
   /** A page of every user's orders, newest first, of one status or of all. */
   const listAllOrdersPage = (
     status: OrderStatus | undefined,
     page: PageQuery,
   ): Promise<Page<Order>> =>
-    queryPage(
-      client,
-      status
-        ? {
-            input: {
-              TableName: tableName,
-              IndexName: BY_STATUS_INDEX,
-              KeyConditionExpression: 'gsi2pk = :status',
-              ExpressionAttributeValues: { ':status': statusPartition(status) },
-              ScanIndexForward: false,
-            },
-            keyAttributes: ['gsi2pk', 'gsi2sk', 'pk', 'sk'],
-            isPositionIn: (key) => key.gsi2pk === statusPartition(status) && isOrderPosition(key),
-          }
-        : {
-            input: {
-              TableName: tableName,
-              IndexName: ALL_ORDERS_INDEX,
-              KeyConditionExpression: 'gsi3pk = :all',
-              ExpressionAttributeValues: { ':all': ALL_ORDERS_PARTITION },
-              ScanIndexForward: false,
-            },
-            keyAttributes: ['gsi3pk', 'gsi3sk', 'pk', 'sk'],
-            isPositionIn: (key) => key.gsi3pk === ALL_ORDERS_PARTITION && isOrderPosition(key),
-          },
-      page,
-      toOrder,
-    );
+    status
+      ? pageOfIndex(BY_STATUS_INDEX, 'gsi2', statusPartition(status), page)
+      : pageOfIndex(ALL_ORDERS_INDEX, 'gsi3', ALL_ORDERS_PARTITION, page);
 
   const orderTaken = (orderId: string) => new Conflict(`Order ${orderId} already exists`);
 

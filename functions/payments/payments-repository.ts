@@ -48,6 +48,23 @@ interface HoldMove {
   ledger: TransactionType;
 }
 
+/** What ReleasePayment does to a hold that moved money: gives it back the way it went. */
+const GIVE_BACK = {
+  RELEASE_HOLD: {
+    from: 'HELD',
+    to: 'RELEASED',
+    wallet: 'held = held - :amount, available = available + :amount',
+    guard: 'held >= :amount',
+    ledger: 'RELEASE',
+  },
+  REFUND: {
+    from: 'CAPTURED',
+    to: 'REFUNDED',
+    wallet: 'balance = balance + :amount, available = available + :amount',
+    ledger: 'RELEASE',
+  },
+} as const satisfies Record<string, HoldMove>;
+
 const walletKey = (userId: string) => ({ pk: `WALLET#${userId}`, sk: 'WALLET' });
 const holdKey = (userId: string, orderId: string) => ({
   pk: `WALLET#${userId}`,
@@ -292,24 +309,11 @@ export const createPaymentsRepository = (
             await table.putNew({ ...holdKey(userId, orderId), ...tombstone });
             return { outcome: 'NOTHING_TO_RELEASE' as const };
           }
-          case 'RELEASE_HOLD': {
-            await moveHold(payment, plan.amount, now, {
-              from: 'HELD',
-              to: 'RELEASED',
-              wallet: 'held = held - :amount, available = available + :amount',
-              guard: 'held >= :amount',
-              ledger: 'RELEASE',
-            });
-            return { outcome: 'RELEASED' as const };
-          }
+          case 'RELEASE_HOLD':
           case 'REFUND': {
-            await moveHold(payment, plan.amount, now, {
-              from: 'CAPTURED',
-              to: 'REFUNDED',
-              wallet: 'balance = balance + :amount, available = available + :amount',
-              ledger: 'RELEASE',
-            });
-            return { outcome: 'REFUNDED' as const };
+            const move = GIVE_BACK[plan.action];
+            await moveHold(payment, plan.amount, now, move);
+            return { outcome: move.to };
           }
         }
       });
