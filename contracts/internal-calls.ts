@@ -5,6 +5,12 @@ import { currencyCode, id } from './fields';
 // functions/lib/internal-calls.ts `callFunction`). The asking side and the answering side share these schemas,
 // one per message, so neither can drift from the other.
 
+/** One read API: the request the asking side sends and the answer it gets. */
+export interface InternalCall<Q extends z.ZodType = z.ZodType, A extends z.ZodType = z.ZodType> {
+  request: Q;
+  answer: A;
+}
+
 const count = z.int().min(0);
 
 /** The most products one question may name: an order has at most 50 items. */
@@ -27,6 +33,11 @@ export const quoteProductsAnswerSchema = z.strictObject({
   products: z.array(quotedProductSchema),
 });
 
+export const quoteProductsCall = {
+  request: quoteProductsRequestSchema,
+  answer: quoteProductsAnswerSchema,
+} satisfies InternalCall;
+
 export type QuoteProductsRequest = z.infer<typeof quoteProductsRequestSchema>;
 export type QuotedProduct = z.infer<typeof quotedProductSchema>;
 export type QuoteProductsAnswer = z.infer<typeof quoteProductsAnswerSchema>;
@@ -47,6 +58,11 @@ export const slotDescriptionSchema = z.strictObject({
 export const describeSlotAnswerSchema = z.strictObject({
   slot: slotDescriptionSchema.nullable(),
 });
+
+export const describeSlotCall = {
+  request: describeSlotRequestSchema,
+  answer: describeSlotAnswerSchema,
+} satisfies InternalCall;
 
 export type DescribeSlotRequest = z.infer<typeof describeSlotRequestSchema>;
 export type SlotDescription = z.infer<typeof slotDescriptionSchema>;

@@ -12,10 +12,12 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws/dynamodb';
+import * as z from 'zod';
 import { isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item } from '../lib/dynamo/table';
 import { outboxPut } from '../lib/outbox';
 import type { ProductCreatedEvent } from '../../contracts/events';
@@ -33,14 +35,16 @@ const PRODUCT_PREFIX = 'PRODUCT#';
 
 const productKey = (productId: string) => ({ pk: `${PRODUCT_PREFIX}${productId}`, sk: 'PRODUCT' });
 
-const toProduct = (item: Item): ProductRecord => ({
-  productId: item.productId as string,
-  name: item.name as string,
-  description: item.description as string,
-  price: item.price as number,
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+const toProduct: (item: Item) => ProductRecord = storedItem(
+  z.object({
+    productId: z.string(),
+    name: z.string(),
+    description: z.string(),
+    price: z.int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 export const createCatalogRepository = (
   tableName: string,

@@ -13,9 +13,11 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws/dynamodb';
+import * as z from 'zod';
 import { withOptimisticRetry } from '../lib/dynamo/conditional-writes';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item } from '../lib/dynamo/table';
 import {
   newSlot,
@@ -33,22 +35,29 @@ export const BY_DATE_INDEX = 'byDate';
 const slotKey = (slotId: string) => ({ pk: `SLOT#${slotId}`, sk: 'SLOT' });
 const bookingKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'BOOKING' });
 
-const toSlot = (item: Item): Slot =>
-  slotOf(
-    item.slotId as string,
-    item.start as string,
-    item.end as string,
-    item.capacity as number,
-    item.booked as number,
-  );
+const toSlot: (item: Item) => Slot = storedItem(
+  z
+    .object({
+      slotId: z.string(),
+      start: z.string(),
+      end: z.string(),
+      capacity: z.int(),
+      booked: z.int(),
+    })
+    .transform(({ slotId, start, end, capacity, booked }) =>
+      slotOf(slotId, start, end, capacity, booked),
+    ),
+);
 
-const toBooking = (item: Item): Booking => ({
-  orderId: item.orderId as string,
-  slotId: item.slotId as string,
-  status: item.status as Booking['status'],
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+const toBooking: (item: Item) => Booking = storedItem(
+  z.object({
+    orderId: z.string(),
+    slotId: z.string(),
+    status: z.enum(['BOOKED', 'CANCELLED', 'VOID']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 export const createDeliveryRepository = (
   tableName: string,

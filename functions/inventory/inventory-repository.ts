@@ -13,7 +13,9 @@
 // and gives the units back in one transaction guarded by the status as read.
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws/dynamodb';
+import * as z from 'zod';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import {
   assertOnHand,
@@ -30,16 +32,21 @@ import {
 const stockKey = (productId: string) => ({ pk: `PRODUCT#${productId}`, sk: 'STOCK' });
 const reservationKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'RESERVATION' });
 
-const toStock = (item: Item): StockLevel =>
-  stockLevel(item.productId as string, item.onHand as number, item.reserved as number);
+const toStock: (item: Item) => StockLevel = storedItem(
+  z
+    .object({ productId: z.string(), onHand: z.int(), reserved: z.int() })
+    .transform(({ productId, onHand, reserved }) => stockLevel(productId, onHand, reserved)),
+);
 
-const toReservation = (item: Item): Reservation => ({
-  orderId: item.orderId as string,
-  items: (item.items as StockItem[]).map(({ productId, quantity }) => ({ productId, quantity })),
-  status: item.status as Reservation['status'],
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+const toReservation: (item: Item) => Reservation = storedItem(
+  z.object({
+    orderId: z.string(),
+    items: z.array(z.object({ productId: z.string(), quantity: z.int() })),
+    status: z.enum(['RESERVED', 'RELEASED', 'VOID']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 export const createInventoryRepository = (
   tableName: string,
@@ -73,7 +80,8 @@ export const createInventoryRepository = (
       ...items.map(({ productId }) => stockKey(productId)),
     ]);
     const byProduct = new Map<string, StockLevel>();
-    for (const stock of stocks) if (stock) byProduct.set(stock.productId as string, toStock(stock));
+    for (const level of stocks.filter((stock) => stock !== undefined).map(toStock))
+      byProduct.set(level.productId, level);
     return {
       reservation: reservation ? toReservation(reservation) : undefined,
       stockOf: (productId: string) => byProduct.get(productId),

@@ -1,17 +1,18 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import type * as z from 'zod';
 import { lambda } from './aws/lambda';
+import type { InternalCall } from '../../contracts/internal-calls';
 
 /**
  * A synchronous question to another context, asked of a function it publishes for that purpose
  * (e.g. the catalog's prices at order time): one context never reads another's table. The
- * answer is checked against the schema the asking side relies on.
+ * request is typed by the call's contract, and the answer checked against it.
  */
-export async function callFunction<S extends z.ZodType>(
+export async function callFunction<Q extends z.ZodType, A extends z.ZodType>(
   functionName: string,
-  request: unknown,
-  answerSchema: S,
-): Promise<z.output<S>> {
+  call: InternalCall<Q, A>,
+  request: z.input<Q>,
+): Promise<z.output<A>> {
   const result = await lambda.send(
     new InvokeCommand({
       FunctionName: functionName,
@@ -20,5 +21,5 @@ export async function callFunction<S extends z.ZodType>(
   );
   const text = result.Payload ? new TextDecoder().decode(result.Payload) : 'null';
   if (result.FunctionError) throw new Error(`${functionName} failed: ${text}`);
-  return answerSchema.parse(JSON.parse(text));
+  return call.answer.parse(JSON.parse(text));
 }

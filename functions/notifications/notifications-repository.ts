@@ -10,11 +10,14 @@
 // one notification. Markers sort apart from notifications and never show in the list.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws/dynamodb';
+import * as z from 'zod';
+import { notificationSchema } from '../../contracts/api/notifications';
 import { cancellationCodes } from '../lib/dynamo/conditional-writes';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item } from '../lib/dynamo/table';
-import type { Notification, NotificationType } from './domain/notification';
+import type { Notification } from './domain/notification';
 
 /** A notification as GET /notifications shows it: whose it is goes without saying. */
 export type NotificationView = Omit<Notification, 'userId'>;
@@ -36,13 +39,8 @@ const markerKey = ({ userId, type, orderId, transactionId }: Notification) => {
   };
 };
 
-const toView = (item: Item): NotificationView => ({
-  notificationId: item.notificationId as string,
-  type: item.type as NotificationType,
-  ...(typeof item.orderId === 'string' ? { orderId: item.orderId } : {}),
-  message: item.message as string,
-  createdAt: item.createdAt as string,
-});
+// A notification is stored as its user reads it, plus its userId and keys.
+const toView: (item: Item) => NotificationView = storedItem(z.object(notificationSchema.shape));
 
 export const createNotificationsRepository = (
   tableName: string,

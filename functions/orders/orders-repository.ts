@@ -33,6 +33,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws/dynamodb';
+import * as z from 'zod';
+import { orderSchema } from '../../contracts/api/orders';
 import {
   cancellationCodes,
   isConditionalCheckFailed,
@@ -43,6 +45,7 @@ import { ConcurrentUpdate, Conflict, NotFound } from '../lib/errors';
 import { idempotencySortKey, type IdempotencyRecordKey } from '../lib/idempotency/idempotency';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import { outboxPut } from '../lib/outbox';
 import { DuplicateOrder } from './domain/errors';
@@ -52,7 +55,6 @@ import {
   orderStatusEvent,
   type NewOrder,
   type Order,
-  type OrderItem,
   type OrderStatus,
   type TransitionPlan,
 } from './domain/order';
@@ -94,36 +96,17 @@ interface FingerprintHolder {
   expiresAt: number;
 }
 
-const toFingerprintHolder = (item: Item): FingerprintHolder => ({
-  orderId: item.orderId as string,
-  expiresAt: item.expiresAt as number,
-});
+const toFingerprintHolder: (item: Item) => FingerprintHolder = storedItem(
+  z.object({ orderId: z.string(), expiresAt: z.int() }),
+);
 
 const epochSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** Rounds of claiming a fingerprint before giving up with ConcurrentUpdate (a 500). */
 const MAX_CLAIM_ROUNDS = 8;
 
-const toOrder = (item: Item): Order => ({
-  orderId: item.orderId as string,
-  userId: item.userId as string,
-  status: item.status as Order['status'],
-  items: (item.items as OrderItem[]).map(({ productId, name, quantity, unitPrice, lineTotal }) => ({
-    productId,
-    name,
-    quantity,
-    unitPrice,
-    lineTotal,
-  })),
-  total: item.total as number,
-  currency: item.currency as string,
-  deliverySlotId: item.deliverySlotId as string,
-  ...(typeof item.cancellationReason === 'string'
-    ? { cancellationReason: item.cancellationReason as Order['cancellationReason'] }
-    : {}),
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+// An order is stored as the API shows it, plus its keys.
+const toOrder: (item: Item) => Order = storedItem(z.object(orderSchema.shape));
 
 export const createOrdersRepository = (
   tableName: string,
@@ -175,20 +158,29 @@ export const createOrdersRepository = (
       return { outcome: planned.to, order: changed };
     });
 
-  const listOrdersPage = (userId: string, page: PageQuery): Promise<Page<Order>> =>
+  /**
+   * A page of the orders in one partition of an index, newest first; `gsi` names the index's key
+   * attributes. A cursor is taken only as an order of that very partition.
+   */
+  const pageOfIndex = (
+    indexName: string,
+    gsi: 'gsi1' | 'gsi2' | 'gsi3',
+    partition: string,
+    page: PageQuery,
+  ): Promise<Page<Order>> =>
     queryPage(
       client,
       {
         input: {
           TableName: tableName,
-          IndexName: BY_USER_INDEX,
-          KeyConditionExpression: 'gsi1pk = :user',
-          ExpressionAttributeValues: { ':user': userPartition(userId) },
+          IndexName: indexName,
+          KeyConditionExpression: `${gsi}pk = :partition`,
+          ExpressionAttributeValues: { ':partition': partition },
           ScanIndexForward: false,
         },
-        keyAttributes: ['gsi1pk', 'gsi1sk', 'pk', 'sk'],
+        keyAttributes: [`${gsi}pk`, `${gsi}sk`, 'pk', 'sk'],
         isPositionIn: (key) =>
-          key.gsi1pk === userPartition(userId) &&
+          key[`${gsi}pk`] === partition &&
           key.pk?.startsWith('ORDER#') === true &&
           key.sk === 'ORDER',
       },
@@ -196,42 +188,17 @@ export const createOrdersRepository = (
       toOrder,
     );
 
-  const isOrderPosition = (key: Record<string, string>) =>
-    key.pk?.startsWith('ORDER#') === true && key.sk === 'ORDER';
+  const listOrdersPage = (userId: string, page: PageQuery): Promise<Page<Order>> =>
+    pageOfIndex(BY_USER_INDEX, 'gsi1', userPartition(userId), page);
 
   /** A page of every user's orders, newest first, of one status or of all. */
   const listAllOrdersPage = (
     status: OrderStatus | undefined,
     page: PageQuery,
   ): Promise<Page<Order>> =>
-    queryPage(
-      client,
-      status
-        ? {
-            input: {
-              TableName: tableName,
-              IndexName: BY_STATUS_INDEX,
-              KeyConditionExpression: 'gsi2pk = :status',
-              ExpressionAttributeValues: { ':status': statusPartition(status) },
-              ScanIndexForward: false,
-            },
-            keyAttributes: ['gsi2pk', 'gsi2sk', 'pk', 'sk'],
-            isPositionIn: (key) => key.gsi2pk === statusPartition(status) && isOrderPosition(key),
-          }
-        : {
-            input: {
-              TableName: tableName,
-              IndexName: ALL_ORDERS_INDEX,
-              KeyConditionExpression: 'gsi3pk = :all',
-              ExpressionAttributeValues: { ':all': ALL_ORDERS_PARTITION },
-              ScanIndexForward: false,
-            },
-            keyAttributes: ['gsi3pk', 'gsi3sk', 'pk', 'sk'],
-            isPositionIn: (key) => key.gsi3pk === ALL_ORDERS_PARTITION && isOrderPosition(key),
-          },
-      page,
-      toOrder,
-    );
+    status
+      ? pageOfIndex(BY_STATUS_INDEX, 'gsi2', statusPartition(status), page)
+      : pageOfIndex(ALL_ORDERS_INDEX, 'gsi3', ALL_ORDERS_PARTITION, page);
 
   const orderTaken = (orderId: string) => new Conflict(`Order ${orderId} already exists`);
 

@@ -17,11 +17,14 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../../contracts/events';
 import { dynamoDb } from '../lib/aws/dynamodb';
+import * as z from 'zod';
+import { walletTransactionSchema } from '../../contracts/api/payments';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { outboxPut } from '../lib/outbox';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
 import {
   assertMovedAmount,
@@ -59,36 +62,54 @@ interface HoldMove {
   ledger: TransactionType;
 }
 
+/** What ReleasePayment does to a hold that moved money: gives it back the way it went. */
+const GIVE_BACK = {
+  RELEASE_HOLD: {
+    from: 'HELD',
+    to: 'RELEASED',
+    wallet: 'held = held - :amount, available = available + :amount',
+    guard: 'held >= :amount',
+    ledger: 'RELEASE',
+  },
+  REFUND: {
+    from: 'CAPTURED',
+    to: 'REFUNDED',
+    wallet: 'balance = balance + :amount, available = available + :amount',
+    ledger: 'RELEASE',
+  },
+} as const satisfies Record<string, HoldMove>;
+
 const walletKey = (userId: string) => ({ pk: `WALLET#${userId}`, sk: 'WALLET' });
 const holdKey = (userId: string, orderId: string) => ({
   pk: `WALLET#${userId}`,
   sk: `HOLD#${orderId}`,
 });
 
-const toWallet = (item: Item): Wallet => ({
-  userId: item.userId as string,
-  balance: item.balance as number,
-  held: item.held as number,
-  available: item.available as number,
-  createdAt: item.createdAt as string,
-});
+const toWallet: (item: Item) => Wallet = storedItem(
+  z.object({
+    userId: z.string(),
+    balance: z.int(),
+    held: z.int(),
+    available: z.int(),
+    createdAt: z.string(),
+  }),
+);
 
-const toHold = (item: Item): Hold => ({
-  userId: item.userId as string,
-  orderId: item.orderId as string,
-  amount: item.amount as number,
-  status: item.status as Hold['status'],
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+const toHold: (item: Item) => Hold = storedItem(
+  z.object({
+    userId: z.string(),
+    orderId: z.string(),
+    amount: z.int(),
+    status: z.enum(['HELD', 'CAPTURED', 'RELEASED', 'REFUNDED', 'VOID']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
-const toTransaction = (item: Item): WalletTransaction => ({
-  transactionId: item.transactionId as string,
-  type: item.type as TransactionType,
-  amount: item.amount as number,
-  ...(typeof item.orderId === 'string' ? { orderId: item.orderId } : {}),
-  createdAt: item.createdAt as string,
-});
+// A ledger row is stored as its owner reads it, plus its keys.
+const toTransaction: (item: Item) => WalletTransaction = storedItem(
+  z.object(walletTransactionSchema.shape),
+);
 
 export const createPaymentsRepository = (
   tableName: string,
@@ -356,24 +377,11 @@ export const createPaymentsRepository = (
             await table.putNew({ ...holdKey(userId, orderId), ...tombstone });
             return { outcome: 'NOTHING_TO_RELEASE' as const };
           }
-          case 'RELEASE_HOLD': {
-            await moveHold(payment, plan.amount, now, {
-              from: 'HELD',
-              to: 'RELEASED',
-              wallet: 'held = held - :amount, available = available + :amount',
-              guard: 'held >= :amount',
-              ledger: 'RELEASE',
-            });
-            return { outcome: 'RELEASED' as const };
-          }
+          case 'RELEASE_HOLD':
           case 'REFUND': {
-            await moveHold(payment, plan.amount, now, {
-              from: 'CAPTURED',
-              to: 'REFUNDED',
-              wallet: 'balance = balance + :amount, available = available + :amount',
-              ledger: 'RELEASE',
-            });
-            return { outcome: 'REFUNDED' as const };
+            const move = GIVE_BACK[plan.action];
+            await moveHold(payment, plan.amount, now, move);
+            return { outcome: move.to };
           }
         }
       });

@@ -9,21 +9,25 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cancellationCodes, isConditionalCheckFailed } from '../lib/dynamo/conditional-writes';
 import { dynamoDb } from '../lib/aws/dynamodb';
+import * as z from 'zod';
 import { NotFound } from '../lib/errors';
+import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item } from '../lib/dynamo/table';
 import { outboxPut } from '../lib/outbox';
 import { changedFields, userRegistered, type Profile, type ProfileChanges } from './domain/profile';
 
 const profileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 
-const toProfile = (item: Item): Profile => ({
-  userId: item.userId as string,
-  email: item.email as string,
-  name: item.name as string,
-  ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+const toProfile: (item: Item) => Profile = storedItem(
+  z.object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    phone: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 const profileNotFound = () => new NotFound('There is no profile for this user');
 

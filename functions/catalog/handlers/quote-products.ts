@@ -1,8 +1,5 @@
 import { internalFunction } from '../../lib/middleware/internal-handler';
-import {
-  quoteProductsAnswerSchema,
-  quoteProductsRequestSchema,
-} from '../../../contracts/internal-calls';
+import { quoteProductsCall } from '../../../contracts/internal-calls';
 import { createCatalogRepository } from '../catalog-repository';
 import { catalogConfig } from '../config';
 import { quoteOf } from '../domain/product';
@@ -10,11 +7,8 @@ import { quoteOf } from '../domain/product';
 const catalog = createCatalogRepository(catalogConfig.CATALOG_TABLE_NAME);
 
 /** The catalog's read API for other contexts: current names and prices (orders at order time). */
-export const handler = internalFunction(
-  { request: quoteProductsRequestSchema, answer: quoteProductsAnswerSchema },
-  async ({ productIds }) => ({
-    products: (await catalog.getProducts(productIds)).map((product) =>
-      quoteOf(product, catalogConfig.SHOP_CURRENCY),
-    ),
-  }),
-);
+export const handler = internalFunction(quoteProductsCall, async ({ productIds }) => ({
+  products: (await catalog.getProducts(productIds)).map((product) =>
+    quoteOf(product, catalogConfig.SHOP_CURRENCY),
+  ),
+}));

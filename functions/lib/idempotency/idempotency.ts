@@ -41,7 +41,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { dynamoDb } from '../aws/dynamodb';
+import * as z from 'zod';
 import { isConditionalCheckFailed } from '../dynamo/conditional-writes';
+import { storedItem } from '../dynamo/stored-item';
+import type { Item } from '../dynamo/table';
 import { Conflict, DataIntegrityError, DomainError, ValidationFailed } from '../errors';
 import { headerValue } from '../middleware/http-request';
 import { logger } from '../logger';
@@ -153,11 +156,15 @@ export interface IdempotencyStore {
   release(key: IdempotencyRecordKey, lockToken: string): Promise<void>;
 }
 
-const toRecord = (item: Record<string, unknown>): IdempotencyRecord => ({
-  status: item.status as IdempotencyStatus,
-  requestHash: item.requestHash as string,
-  ...(typeof item.response === 'string' ? { response: item.response } : {}),
-});
+/** A record as stored: with its expiry, which `get` reads. */
+const toRecord: (item: Item) => IdempotencyRecord & { expiresAt: number } = storedItem(
+  z.object({
+    status: z.enum(['IN_PROGRESS', 'COMPLETED']),
+    requestHash: z.string(),
+    response: z.string().optional(),
+    expiresAt: z.int(),
+  }),
+);
 
 /**
  * The records in a context's own table, next to its other items; `expiresAt` (epoch seconds) is
@@ -211,8 +218,9 @@ export const createIdempotencyStore = (
     const { Item } = await client.send(
       new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
     );
-    const expired = (Item?.expiresAt as number | undefined) ?? 0;
-    return Item && expired > Math.floor(Date.now() / 1000) ? toRecord(Item) : undefined;
+    if (!Item) return undefined;
+    const { expiresAt, ...record } = toRecord(Item);
+    return expiresAt > Math.floor(Date.now() / 1000) ? record : undefined;
   },
 
   async complete(key, lockToken, response, expiresAt) {

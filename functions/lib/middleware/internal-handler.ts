@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
+import type { InternalCall } from '../../../contracts/internal-calls';
 import { DomainError, ValidationFailed } from '../errors';
 import { logger } from '../logger';
 import { coldStartMetric } from '../metrics';
@@ -23,17 +24,17 @@ const logInternalErrors = (): middy.MiddlewareObj<unknown, unknown> => ({
  * in the context that got it wrong, with that context's logs.
  */
 export const internalFunction = <Q extends z.ZodType, A extends z.ZodType>(
-  schemas: { request: Q; answer: A },
+  call: InternalCall<Q, A>,
   answer: (request: z.output<Q>, context: Context) => Promise<z.input<A>>,
 ) =>
   middy(async (event: unknown, context: Context): Promise<z.output<A>> => {
-    const request = schemas.request.safeParse(event);
+    const request = call.request.safeParse(event);
     if (!request.success) {
       throw new ValidationFailed(`Invalid request: ${z.prettifyError(request.error)}`, {
         details: request.error.issues,
       });
     }
-    return schemas.answer.parse(await answer(request.data, context));
+    return call.answer.parse(await answer(request.data, context));
   })
     .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))

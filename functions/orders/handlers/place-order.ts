@@ -11,12 +11,7 @@ import {
   runIdempotent,
 } from '../../lib/idempotency/idempotency';
 import { callFunction } from '../../lib/internal-calls';
-import {
-  describeSlotAnswerSchema,
-  quoteProductsAnswerSchema,
-  type DescribeSlotRequest,
-  type QuoteProductsRequest,
-} from '../../../contracts/internal-calls';
+import { describeSlotCall, quoteProductsCall } from '../../../contracts/internal-calls';
 import { ordersConfig } from '../config';
 import { placeOrderRequest, type Order } from '../domain/order';
 import { newOrderId } from '../domain/order-id';
@@ -38,22 +33,16 @@ const config = loadConfig(
 
 const placement = createOrderPlacement({
   quoteProducts: async (productIds) => {
-    const request: QuoteProductsRequest = { productIds };
-    const answer = await callFunction(
-      config.CATALOG_QUOTE_FUNCTION_NAME,
-      request,
-      quoteProductsAnswerSchema,
-    );
-    return answer.products;
+    const { products } = await callFunction(config.CATALOG_QUOTE_FUNCTION_NAME, quoteProductsCall, {
+      productIds,
+    });
+    return products;
   },
   slotExists: async (slotId) => {
-    const request: DescribeSlotRequest = { slotId };
-    const answer = await callFunction(
-      config.DELIVERY_SLOT_FUNCTION_NAME,
-      request,
-      describeSlotAnswerSchema,
-    );
-    return answer.slot !== null;
+    const { slot } = await callFunction(config.DELIVERY_SLOT_FUNCTION_NAME, describeSlotCall, {
+      slotId,
+    });
+    return slot !== null;
   },
   orders: createOrdersRepository(ordersConfig.ORDERS_TABLE_NAME),
   startSaga: createOrderSagaStarter(config.ORDER_SAGA_STATE_MACHINE_ARN),
