@@ -89,24 +89,33 @@ describe.each(['dev', 'localstack', 'local'])(
       }
     });
 
-    it('holds the events topic, and a dead-letter queue on every subscription', () => {
+    it('holds the events topic, with a dead-letter queue on every subscription, and the alarm topic', () => {
       expect(
-        resourcesOfType(template, 'AWS::SNS::Topic').map(
-          ([, topic]) => topic.Properties?.TopicName,
-        ),
-      ).toEqual([`shop-${stage}-events`]);
+        resourcesOfType(template, 'AWS::SNS::Topic')
+          .map(([, topic]) => topic.Properties?.TopicName)
+          .sort(),
+      ).toEqual([`shop-${stage}-alarms`, `shop-${stage}-events`]);
       const subscriptions = resourcesOfType(template, 'AWS::SNS::Subscription');
-      expect(subscriptions.length).toBeGreaterThan(0);
-      for (const [, subscription] of subscriptions) {
+      const functionSubscriptions = subscriptions.filter(
+        ([, subscription]) => subscription.Properties?.Protocol === 'lambda',
+      );
+      expect(functionSubscriptions.length).toBeGreaterThan(0);
+      for (const [, subscription] of functionSubscriptions) {
         expect(subscription.Properties?.TopicArn).toEqual({ Ref: 'EventsTopic' });
         expect(subscription.Properties?.FilterPolicy).toBeDefined();
         expect(subscription.Properties?.RedrivePolicy).toBeDefined();
       }
+      // The rest: resources/observability.yml's e-mail subscription, when alarmEmail is set.
+      expect(
+        subscriptions
+          .filter(([, subscription]) => subscription.Properties?.Protocol !== 'lambda')
+          .map(([id, subscription]) => [id, subscription.Properties?.TopicArn]),
+      ).toEqual([['AlarmEmailSubscription', { Ref: 'AlarmTopic' }]]);
     });
 
     // The outbox (functions/lib/outbox.ts): each table that announces events has a stream, read by
     // its publisher with retries, bisect and an on-failure queue, so a poison record is parked.
-    it('streams the users, catalog and orders tables to their publishers, each with retries, bisect and a failure queue', () => {
+    it('streams the users, catalog, orders and payments tables to their publishers, each with retries, bisect and a failure queue', () => {
       const streamed = resourcesOfType(template, 'AWS::DynamoDB::Table')
         .filter(([, table]) => table.Properties?.StreamSpecification !== undefined)
         .map(([id, table]) => {
@@ -117,7 +126,12 @@ describe.each(['dev', 'localstack', 'local'])(
           });
           return id;
         });
-      expect(streamed.sort()).toEqual(['CatalogTable', 'OrdersTable', 'UsersTable']);
+      expect(streamed.sort()).toEqual([
+        'CatalogTable',
+        'OrdersTable',
+        'PaymentsTable',
+        'UsersTable',
+      ]);
 
       const mappings = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping').map(
         ([, mapping]) => mapping.Properties ?? {},
@@ -149,9 +163,14 @@ describe.each(['dev', 'localstack', 'local'])(
             'PublishOrderEventsLambdaFunction',
             ['OrderEventsFailureQueue', 'Arn'],
           ],
+          [
+            ['PaymentsTable', 'StreamArn'],
+            'PublishPaymentEventsLambdaFunction',
+            ['PaymentEventsFailureQueue', 'Arn'],
+          ],
         ]),
       );
-      expect(mappings).toHaveLength(3);
+      expect(mappings).toHaveLength(4);
       for (const mapping of mappings) {
         expect(mapping).toMatchObject({
           StartingPosition: 'TRIM_HORIZON',
