@@ -7,6 +7,7 @@ import type {
   DynamoDBStreamEvent,
 } from 'aws-lambda';
 import { logger } from '../logger';
+import { coldStartMetric } from '../metrics';
 
 /**
  * The one middleware stack for DynamoDB stream consumers (ReportBatchItemFailures). Records are
@@ -30,4 +31,6 @@ export const streamHandler = (onRecord: (record: DynamoDBRecord) => Promise<void
       }
     }
     return { batchItemFailures: [] };
-  }).use(injectLambdaContext(logger, { resetKeys: true }));
+  })
+    .use(coldStartMetric())
+    .use(injectLambdaContext(logger, { resetKeys: true }));

@@ -25,7 +25,7 @@ import { impliedDependencies } from './template-references';
  * What moto 5.2's CloudFormation does not create (it logs "No Moto CloudFormation support" and goes
  * on, the stack still UPDATE_COMPLETE), so this rehearsal cannot vouch for them: the HTTP API
  * (AWS::ApiGatewayV2::*), the SNS subscriptions, the alarm (AWS::CloudWatch::Alarm), the bucket and
- * queue policies, and Cognito (removed, below). The tables, topic, queues, functions (from the
+ * queue policies, and Cognito and CloudFront (removed, below). The tables, topic, queues, functions (from the
  * uploaded zips), roles, log groups, permissions, versions and the state machine are created.
  */
 
@@ -103,8 +103,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * The template as moto can take it, and why each change is needed (none changes what the rest of
  * the stack is or how it is wired):
- * - moto's CloudFormation has no AWS::Cognito::* resources: they are removed, and references to
- *   them become fixed strings (the user pool id, client id and ARN a deploy would give).
+ * - moto's CloudFormation has no AWS::Cognito::* and no AWS::CloudFront::* resources (the
+ *   console's distribution): they are removed, and references to them become fixed strings (the
+ *   user pool id, client id and ARN, the distribution's id and domain a deploy would give).
  * - moto's Fn::Sub substitutes a variable of its own map only when the name starts with a letter
  *   (Python's string.Template); serverless-step-functions names them by an md5 hex, which may
  *   start with a digit: they are renamed with a `v` prefix, in the string and the map together.
@@ -115,10 +116,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function adaptForMoto(template: CloudFormationTemplate): CloudFormationTemplate {
   const copy = structuredClone(template);
   const removed = Object.keys(copy.Resources).filter((id) =>
-    copy.Resources[id]?.Type.startsWith('AWS::Cognito::'),
+    /^AWS::(Cognito|CloudFront)::/.test(copy.Resources[id]?.Type ?? ''),
   );
   for (const id of removed) delete copy.Resources[id];
   const standIn = (id: string) => `rehearsal${id}`;
+  const attributeStandIn = (id: string) =>
+    template.Resources[id]?.Type.startsWith('AWS::CloudFront::')
+      ? `${standIn(id).toLowerCase()}.cloudfront.net`
+      : `arn:aws:cognito-idp:${REGION}:123456789012:userpool/${standIn(id)}`;
 
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite);
@@ -126,14 +131,20 @@ export function adaptForMoto(template: CloudFormationTemplate): CloudFormationTe
     if (typeof value.Ref === 'string' && removed.includes(value.Ref)) return standIn(value.Ref);
     const getAtt = value['Fn::GetAtt'];
     if (Array.isArray(getAtt) && removed.includes(String(getAtt[0]))) {
-      return `arn:aws:cognito-idp:${REGION}:123456789012:userpool/${standIn(String(getAtt[0]))}`;
+      return attributeStandIn(String(getAtt[0]));
     }
     const sub = value['Fn::Sub'];
     if (sub !== undefined) {
       const [text, variables] = (Array.isArray(sub) ? sub : [sub, undefined]) as unknown[];
       let rewritten = String(text);
-      for (const id of removed) rewritten = rewritten.replaceAll(`\${${id}}`, standIn(id));
-      if (!isRecord(variables)) return { 'Fn::Sub': rewritten };
+      for (const id of removed) {
+        rewritten = rewritten
+          .replaceAll(`\${${id}}`, standIn(id))
+          .replace(new RegExp(`\\$\\{${id}\\.\\w+\\}`, 'g'), attributeStandIn(id));
+      }
+      // A Sub left with no variable is a plain string (cfn-lint's W1020 otherwise).
+      if (!isRecord(variables))
+        return rewritten.includes('${') ? { 'Fn::Sub': rewritten } : rewritten;
       const renamed: Record<string, unknown> = {};
       for (const [name, inner] of Object.entries(variables)) {
         rewritten = rewritten.replaceAll(`\${${name}}`, `\${v${name}}`);
@@ -144,11 +155,14 @@ export function adaptForMoto(template: CloudFormationTemplate): CloudFormationTe
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rewrite(inner)]));
   };
   copy.Resources = rewrite(copy.Resources) as CloudFormationTemplate['Resources'];
+  if (copy.Outputs !== undefined) copy.Outputs = rewrite(copy.Outputs) as typeof copy.Outputs;
 
   for (const resource of Object.values(copy.Resources)) {
     if (resource.DependsOn === undefined) continue;
     const implied = impliedDependencies(resource);
-    resource.DependsOn = [resource.DependsOn].flat().filter((id) => !implied.includes(id));
+    resource.DependsOn = [resource.DependsOn]
+      .flat()
+      .filter((id) => !implied.includes(id) && !removed.includes(id));
   }
   return copy;
 }

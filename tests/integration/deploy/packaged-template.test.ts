@@ -340,11 +340,12 @@ describe('sls deploy --stage dev rehearsed on moto_server', () => {
 
   // moto's CloudFormation skips AWS::SNS::Subscription (see moto-rehearsal.ts): the
   // subscriptions themselves are checked on the template above, their queues here.
-  it('creates the events topic and a dead-letter queue for every subscription', async () => {
+  it('creates the events and alarm topics, a dead-letter queue for every subscription and the outbox failure queues', async () => {
     const sns = new SNSClient(rehearsal.clientConfig);
     const { Topics = [] } = await sns.send(new ListTopicsCommand({}));
     sns.destroy();
-    expect(Topics.map((topic) => topic.TopicArn)).toEqual([
+    expect(Topics.map((topic) => topic.TopicArn).sort()).toEqual([
+      'arn:aws:sns:us-east-1:123456789012:shop-dev-alarms',
       'arn:aws:sns:us-east-1:123456789012:shop-dev-events',
     ]);
 
@@ -352,8 +353,16 @@ describe('sls deploy --stage dev rehearsed on moto_server', () => {
     const { QueueUrls = [] } = await sqs.send(new ListQueuesCommand({}));
     sqs.destroy();
     const { template } = await packaged('dev');
-    expect(QueueUrls.length).toBe(resourcesOfType(template, 'AWS::SNS::Subscription').length);
-    for (const url of QueueUrls) expect(url).toMatch(/\/shop-dev-[\w-]+-dlq$/);
+    const functionSubscriptions = resourcesOfType(template, 'AWS::SNS::Subscription').filter(
+      ([, subscription]) => subscription.Properties?.Protocol === 'lambda',
+    );
+    const deadLetterQueues = QueueUrls.filter((url) => /\/shop-dev-[\w-]+-dlq$/.test(url));
+    const failureQueues = QueueUrls.filter((url) => /\/shop-dev-\w+-events-failed$/.test(url));
+    expect(deadLetterQueues).toHaveLength(functionSubscriptions.length);
+    expect(failureQueues).toHaveLength(
+      resourcesOfType(template, 'AWS::Lambda::EventSourceMapping').length,
+    );
+    expect(QueueUrls).toHaveLength(deadLetterQueues.length + failureQueues.length);
   });
 
   it("creates every function, placeOrder's ORDER_SAGA_STATE_MACHINE_ARN the machine's own", async () => {
