@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuerySchema } from '../../functions/lib/dynamo/pagination';
 import { currencyCode, id } from '../fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CAPACITY } from '../../functions/delivery/domain/slot';
 import { pageOf, pageQuerySchema, timestampSchema } from './common';
 

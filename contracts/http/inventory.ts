@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_ON_HAND } from '../../functions/inventory/domain/stock';
 import { idSchema } from './common';
 

@@ -4,7 +4,7 @@ import {
   type ResponseConfig,
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SAGA_STEPS } from '../order-saga';
 import { ERROR_STATUSES, errorResponseSchema, type ErrorCode } from './common';
 import { ROUTES, type RouteContract } from './routes';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listAllOrdersQuerySchema } from '../../functions/orders/order-schemas';
 import { timestampSchema } from './common';
 

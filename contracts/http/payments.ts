@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_DEPOSIT } from '../../functions/payments/domain/wallet';
 import { amountSchema, currencySchema, pageOf, timestampSchema } from './common';
 

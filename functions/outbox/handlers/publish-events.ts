@@ -1,5 +1,5 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { z } from 'zod';
+import * as z from 'zod';
 import { domainEventSchema } from '../../../contracts/events';
 import { sns } from '../../lib/aws/sns';
 import { loadConfig, resourceName } from '../../lib/config';
