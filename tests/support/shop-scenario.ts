@@ -47,9 +47,13 @@ export async function customerWith(amount: number): Promise<TestUser> {
 }
 
 /** A new product at `price`, with `onHand` units in stock. */
-export async function productInStock(price: number, onHand: number): Promise<Product> {
+export async function productInStock(
+  price: number,
+  onHand: number,
+  name = `Mug ${randomUUID()}`,
+): Promise<Product> {
   const admin = await adminToken();
-  const product = await shopApi().createProduct(admin, { name: `Mug ${randomUUID()}`, price });
+  const product = await shopApi().createProduct(admin, { name, price });
   await shopApi().setStock(admin, product.productId, onHand);
   return product;
 }

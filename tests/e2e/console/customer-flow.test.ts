@@ -124,6 +124,8 @@ describe('the console, for a customer, in Chromium', () => {
   });
 
   it('is usable 375 px wide: nothing on any storefront page scrolls sideways', async () => {
+    // The longest name the catalog takes, in one word: it wraps, it does not widen the page.
+    await productInStock(100, 1, `Unbreakable-${'x'.repeat(180)}`);
     const shopper = await openConsole(browser, { width: 375, height: 812 });
     const { page } = shopper;
     await registerThroughConsole(page);

@@ -2,9 +2,9 @@ import { field } from '../form';
 import { useState, type FormEvent } from 'react';
 import type { Page, Product } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
-import { money } from '../format';
 import { useSession } from '../session';
 import { useApi } from '../useApi';
+import { ProductStockRow } from './ProductStockRow';
 import { SlotForm } from './SlotForm';
 
 /** Products and prices, stock on hand, and delivery slots. */
@@ -12,10 +12,6 @@ export function CatalogAdminPage() {
   const { api } = useSession();
   const products = useApi(() => api.get<Page<Product>>('/products?limit=100'), [api]);
   const [error, setError] = useState<unknown>();
-  const done = () => {
-    setError(undefined);
-    products.reload();
-  };
 
   const createProduct = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -24,10 +20,11 @@ export function CatalogAdminPage() {
       name: field(form, 'name'),
       price: Math.round(Number(field(form, 'price')) * 100),
     };
-    api.send('POST', '/products', { body }).then(done, setError);
+    api.send('POST', '/products', { body }).then(() => {
+      setError(undefined);
+      products.reload();
+    }, setError);
   };
-  const setStock = (productId: string, onHand: number) =>
-    api.send('PUT', `/inventory/${productId}`, { body: { onHand } }).then(done, setError);
 
   return (
     <section>
@@ -48,33 +45,13 @@ export function CatalogAdminPage() {
             <tr>
               <th scope="col">Product</th>
               <th scope="col">Price</th>
-              <th scope="col">Units on hand</th>
+              <th scope="col">On hand / reserved</th>
+              <th scope="col">Set units on hand</th>
             </tr>
           </thead>
           <tbody>
             {(products.data?.items ?? []).map((product) => (
-              <tr key={product.productId}>
-                <td>{product.name}</td>
-                <td>{money(product.price, product.currency)}</td>
-                <td>
-                  <form
-                    className="inline"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void setStock(
-                        product.productId,
-                        Number(field(new FormData(e.currentTarget), 'onHand')),
-                      );
-                    }}
-                  >
-                    <label>
-                      <span className="sr-only">Units of {product.name}</span>
-                      <input name="onHand" type="number" min={0} required />
-                    </label>
-                    <button type="submit">Set</button>
-                  </form>
-                </td>
-              </tr>
+              <ProductStockRow key={product.productId} product={product} onError={setError} />
             ))}
           </tbody>
         </table>
