@@ -5,7 +5,7 @@ import {
   productNameSchema,
   productPriceSchema,
 } from '../../functions/catalog/domain/product';
-import { currencySchema, pageOf, timestampSchema } from './common';
+import { currencySchema, idSchema, pageOf, timestampSchema } from './common';
 
 // API.md "Catalog".
 
@@ -27,9 +27,10 @@ export const productChangesSchema = z
   })
   .meta({ id: 'ProductChanges', example: { price: 1490 } });
 
+/** API.md `Product`. */
 export const productSchema = z
   .strictObject({
-    productId: z.string(),
+    productId: idSchema,
     name: z.string(),
     description: z.string(),
     price: z.int().min(1),
@@ -37,5 +38,6 @@ export const productSchema = z
     createdAt: timestampSchema,
   })
   .meta({ id: 'Product' });
+export type Product = z.infer<typeof productSchema>;
 
 export const productPageSchema = pageOf(productSchema, 'ProductPage');

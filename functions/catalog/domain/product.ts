@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { id } from '../../../contracts/fields';
 import type { QuotedProduct } from '../../../contracts/internal-calls';
-import type { Product } from '../../../contracts/api/catalog';
+import type { Product } from '../../../contracts/http/catalog';
 
 export type { Product };
 

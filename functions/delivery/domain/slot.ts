@@ -1,6 +1,6 @@
 import { ValidationFailed } from '../../lib/errors';
 import { SlotUnavailable } from './errors';
-import type { Slot } from '../../../contracts/api/delivery';
+import type { Slot } from '../../../contracts/http/delivery';
 
 export type { Slot };
 

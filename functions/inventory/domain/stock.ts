@@ -1,6 +1,6 @@
 import { Conflict, ValidationFailed } from '../../lib/errors';
 import { OutOfStock } from './errors';
-import type { StockLevel } from '../../../contracts/api/inventory';
+import type { StockLevel } from '../../../contracts/http/inventory';
 
 export type { StockLevel };
 

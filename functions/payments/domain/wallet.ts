@@ -4,7 +4,7 @@ import type {
   TransactionType,
   WalletTransaction,
   WalletBalance,
-} from '../../../contracts/api/payments';
+} from '../../../contracts/http/payments';
 
 export type { TransactionType, WalletTransaction, WalletBalance };
 
