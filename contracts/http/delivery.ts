@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_CAPACITY } from '../../functions/delivery/domain/slot';
+import { MAX_CAPACITY } from '../limits';
 import { idSchema, pageOf, pageQuerySchema, timestampSchema } from './common';
 
 // API.md "Delivery".

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_ON_HAND } from '../../functions/inventory/domain/stock';
+import { MAX_ON_HAND } from '../limits';
 import { idSchema } from './common';
 
 // API.md "Inventory".

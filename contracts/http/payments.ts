@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_DEPOSIT } from '../../functions/payments/domain/wallet';
+import { MAX_DEPOSIT } from '../limits';
 import { amountSchema, currencySchema, idSchema, pageOf, timestampSchema } from './common';
 
 // API.md "Wallet (payments)".
