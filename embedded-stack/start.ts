@@ -147,6 +147,7 @@ async function main(): Promise<void> {
     accountId: config.custom.local.accountId,
     stateMachines,
     timeScale: settings.sfnTimeScale,
+    dataDir: join(settings.dataDir, 'step-functions'),
   });
 
   await waitUntil(
@@ -154,6 +155,9 @@ async function main(): Promise<void> {
     async () => (await fetch(`${url(settings.ports.http)}/health`)).ok,
     { timeoutMs: 60_000, intervalMs: 200 },
   );
+  // Sagas that were running when an earlier run of the stack died go on, now that the functions
+  // their steps call answer.
+  const resumed = stepFunctions.resumeExecutions();
   const { accessToken } = await ensureAdminAccount({
     admin,
     httpApiUrl: url(settings.ports.http),
@@ -200,6 +204,7 @@ async function main(): Promise<void> {
     userPoolClientId: cognito.clientId,
     admin,
     demo,
+    resumedExecutions: resumed,
     tables,
     dataDir: settings.dataDir,
     streamsDir: settings.streamsDir,
@@ -250,6 +255,7 @@ function printBanner(
     userPoolClientId: string;
     admin: AdminAccount;
     demo: { products: number; slots: number };
+    resumedExecutions: number;
     stateMachineArns: string[];
   },
 ): void {
@@ -272,6 +278,11 @@ function printBanner(
         ? `  Demo data        ${stack.demo.products} products with stock, ${stack.demo.slots} delivery slots over the next 7 days`
         : '  Demo data        kept from an earlier run',
       `  State            ${current.dataDir}   kept between runs; npm run start:fresh starts empty`,
+      ...(stack.resumedExecutions > 0
+        ? [
+            `  Resumed          ${stack.resumedExecutions} executions that were running when the stack stopped`,
+          ]
+        : []),
       `  Stack details    ${current.stackFile}`,
       'Ctrl-C stops everything.',
       '',

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { actions, type ActionContext } from './actions';
+import { openExecutionJournal, type ExecutionJournal } from './execution-journal';
+import { restoreExecution, type RunSettings } from './execution-runner';
 import { ExecutionStore } from './execution-store';
 import {
   actionOf,
@@ -40,16 +42,38 @@ const handle = async (
   }
 };
 
+/**
+ * The executions of earlier runs, kept in the journal: every one is listed again; those that were
+ * RUNNING when the process died stay RUNNING until `resumeExecutions()` (an execution of a state
+ * machine this stack no longer has is reported, and left on disk).
+ */
+const restoreExecutions = (journal: ExecutionJournal, context: ActionContext): void => {
+  const settings: RunSettings = context.run;
+  for (const saved of journal.load()) {
+    const machine = context.stateMachines.get(saved.identity.stateMachineArn);
+    if (machine === undefined) {
+      console.error(
+        `[step-functions] ${saved.identity.executionArn}: its state machine is gone; not restored`,
+      );
+      continue;
+    }
+    const execution = restoreExecution(machine, saved, settings);
+    context.executions.add(execution);
+  }
+};
+
 export const startStepFunctionsServer = async (
   options: StepFunctionsServerOptions,
 ): Promise<StepFunctionsServer> => {
   const scope = { region: options.region, accountId: options.accountId };
+  const journal = options.dataDir === undefined ? undefined : openExecutionJournal(options.dataDir);
   const context: ActionContext = {
     scope,
     stateMachines: new StateMachineRegistry(scope, options.stateMachines),
     executions: new ExecutionStore(),
-    run: { region: options.region, timeScale: options.timeScale ?? 1 },
+    run: { region: options.region, timeScale: options.timeScale ?? 1, journal },
   };
+  if (journal) restoreExecutions(journal, context);
   const host = options.host ?? '127.0.0.1';
 
   const server = createServer((request, response) => {
@@ -68,6 +92,8 @@ export const startStepFunctionsServer = async (
   }
 
   const shutDown = async (): Promise<void> => {
+    // Kept on disk as they are now (RUNNING ones resume on the next start), not as aborted.
+    journal?.close();
     for (const execution of context.executions.all()) {
       execution.stop('States.Runtime', 'The local Step Functions server was closed');
     }
@@ -81,5 +107,13 @@ export const startStepFunctionsServer = async (
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => (closing ??= shutDown());
 
-  return { url: `http://${host}:${address.port}`, close };
+  // Each restored execution resumes once, whenever this is called.
+  const waiting = context.executions.all().filter((execution) => execution.status === 'RUNNING');
+  const resumeExecutions = (): number => {
+    const resuming = waiting.splice(0);
+    for (const execution of resuming) execution.resume();
+    return resuming.length;
+  };
+
+  return { url: `http://${host}:${address.port}`, close, resumeExecutions };
 };
