@@ -138,7 +138,7 @@ describe('a stack killed with SIGKILL while 100 orders are in flight', () => {
       },
     );
 
-    // 100 orders, 20 at a time (a 2-core machine answers a burst of 100 with 503s): each customer
+    // 100 orders, 20 at a time (a 2-core machine answers bursts of 50 or 100 with 503s): each customer
     // once per slot, so none is another's DUPLICATE_ORDER. A 503 is retried with the same
     // Idempotency-Key, as a client would.
     const placements = customers.flatMap((customer) =>
@@ -184,6 +184,7 @@ describe('a stack killed with SIGKILL while 100 orders are in flight', () => {
 
     stack = await startCrashStack(false);
     const restartedAt = Date.now();
+    const resumed = /Resumed +(\d+) executions/.exec(stack.output())?.[1];
     // The users and their tokens' pool survived: every customer signs in again.
     for (const customer of customers) {
       customer.token = (
@@ -243,6 +244,8 @@ describe('a stack killed with SIGKILL while 100 orders are in flight', () => {
       orders: all.length,
       runningAtKill,
       processesKilled: killed,
+      resumed: Number(resumed ?? 0),
+      secondsToRestart: (restartedAt - killedAt) / 1000,
       confirmed: confirmed.length,
       cancelled: all.length - confirmed.length,
       secondsFromKillToAllTerminal: (allTerminalAt - killedAt) / 1000,
