@@ -92,7 +92,7 @@ export async function startOwnStack(portBase: number, logLevel?: string): Promis
   const logFile = resolve(ROOT, '.local', `bench-stack-${ports.SHOP_HTTP_PORT}.log`);
   await mkdir(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'embedded-stack/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'embedded-stack/start.ts', '--fresh'], {
     cwd: ROOT,
     env: {
       ...process.env,

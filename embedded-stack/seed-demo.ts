@@ -45,6 +45,9 @@ export async function seedDemoData(
   options: SeedDemoOptions,
 ): Promise<{ products: number; slots: number }> {
   const call = client(options);
+  // A stack started on the data of an earlier run has its catalog (and slots) already.
+  const { items } = (await call('GET', '/products?limit=1', undefined)) as { items: unknown[] };
+  if (items.length > 0) return { products: 0, slots: 0 };
 
   // One request at a time: serverless-offline starts a fresh worker for each concurrent call of a
   // function, which makes a burst of parallel requests several times slower than a sequence.

@@ -21,6 +21,9 @@ const settingsSchema = z.object({
   SHOP_CONSOLE_PORT: portSchema.default(3005),
   SHOP_DOCS_PORT: portSchema.default(3007),
   SHOP_STACK_FILE: z.string().min(1).default('.local/stack.json'),
+  // Where the stack keeps its state between runs (DynamoDB Local, cognito-local, the stream
+  // checkpoints, the Step Functions executions); default .local/data-<http port>.
+  SHOP_DATA_DIR: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   // Scales the local Step Functions endpoint's Retry and Wait intervals (0.01: a 4 s backoff
   // takes 40 ms), as Step Functions Local's wait-time settings do; timeouts stay real.
@@ -50,14 +53,25 @@ export interface EmbeddedStackSettings {
   stackFile: string;
   /** Where this stack's functions are built (relative to the project), one folder per stack. */
   buildDir: string;
-  /** The stream mappings' checkpoints and parked failures (relative to the project), per stack. */
+  /** Where this stack's state lives between runs (absolute), one folder per stack. */
+  dataDir: string;
+  /** `--fresh`: forget the state of earlier runs and start empty. */
+  fresh: boolean;
+  /** The stream mappings' checkpoints and parked failures (absolute), in the data directory. */
   streamsDir: string;
   /** SHOP_SFN_TIME_SCALE: 1 is real time. */
   sfnTimeScale: number;
 }
 
-export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStackSettings {
+export function readSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv.slice(2),
+): EmbeddedStackSettings {
   const parsed = settingsSchema.parse(env);
+  const dataDir = resolve(
+    PROJECT_ROOT,
+    parsed.SHOP_DATA_DIR ?? `.local/data-${parsed.SHOP_HTTP_PORT}`,
+  );
   return {
     region: parsed.AWS_REGION,
     ports: {
@@ -74,7 +88,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): EmbeddedStac
     snsEndpointUrl: parsed.SHOP_SNS_ENDPOINT_URL ?? url(parsed.SHOP_SNS_PORT),
     stackFile: resolve(PROJECT_ROOT, parsed.SHOP_STACK_FILE),
     buildDir: `.local/build-${parsed.SHOP_HTTP_PORT}`,
-    streamsDir: `.local/streams-${parsed.SHOP_HTTP_PORT}`,
+    dataDir,
+    fresh: argv.includes('--fresh'),
+    streamsDir: resolve(dataDir, 'streams'),
     sfnTimeScale: parsed.SHOP_SFN_TIME_SCALE,
   };
 }

@@ -1,15 +1,17 @@
 /**
  * `npm start`: the shop's AWS world on this machine, with no Docker and no AWS account.
- * DynamoDB Local (in memory) with the tables of resources/, the Step Functions endpoint running
+ * DynamoDB Local with the tables of resources/, the Step Functions endpoint running
  * the real ASL file with the handlers in this process, serverless-offline (HTTP API, Lambda
  * invoke, SNS delivery through serverless-offline-sns), the tables' stream mappings (the outbox
  * publishers, embedded-stack/streams/), and cognito-local with the user pool and the local
  * stage's admin account; and the web console (web/, built once per change of its sources) on its
- * own port. Ctrl-C or SIGTERM stops all of it.
+ * own port. Ctrl-C or SIGTERM stops all of it. Their state (tables, users, stream checkpoints,
+ * executions) is kept in the data directory between runs, even after a kill -9; `--fresh`
+ * (`npm run start:fresh`) starts empty.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startCloudWatchServer, tapOutputLines, type CloudWatchServer } from './cloudwatch';
 import { startApiDocs, type ApiDocsServer } from './api-docs';
@@ -75,6 +77,8 @@ setInterval(() => {
 
 async function main(): Promise<void> {
   await assertPortsFree(HOST, settings.ports);
+  // Kept between runs (README "Running locally"); `--fresh` starts from empty.
+  if (settings.fresh) await rm(settings.dataDir, { recursive: true, force: true });
   // First: every handler's EMF lines are metrics from its first invocation on.
   cloudWatch = await startCloudWatchServer({ port: settings.ports.cloudWatch, host: HOST });
   // The saga's handlers run in this process, and print their metrics here, as on Lambda.
@@ -104,11 +108,15 @@ async function main(): Promise<void> {
   // Each child is tracked as soon as it runs: if another one fails to start, stop() ends it too.
   const [config, , cognito] = await Promise.all([
     configLoaded,
-    startDynamoDbLocal(settings.ports.dynamodb, dynamodb).then(track),
+    startDynamoDbLocal(settings.ports.dynamodb, dynamodb, join(settings.dataDir, 'dynamodb')).then(
+      track,
+    ),
     // It needs the pool's resolved ids and properties, and nothing else: it starts as soon as
     // `sls print` answers, while DynamoDB Local and serverless-offline are still coming up.
     configLoaded
-      .then((resolved) => startCognitoLocal(settings.ports.cognito, resolved))
+      .then((resolved) =>
+        startCognitoLocal(settings.ports.cognito, resolved, join(settings.dataDir, 'cognito')),
+      )
       .then(track),
   ]);
   // Vite builds the console (when its sources changed) while the tables, the state machine and the
@@ -128,7 +136,7 @@ async function main(): Promise<void> {
   streamMappings = await startStreamMappings({
     config,
     buildDir: resolve(PROJECT_ROOT, settings.buildDir),
-    dataDir: resolve(PROJECT_ROOT, settings.streamsDir),
+    dataDir: settings.streamsDir,
     dynamodbUrl: url(settings.ports.dynamodb),
     region: settings.region,
   });
@@ -139,6 +147,7 @@ async function main(): Promise<void> {
     accountId: config.custom.local.accountId,
     stateMachines,
     timeScale: settings.sfnTimeScale,
+    dataDir: join(settings.dataDir, 'step-functions'),
   });
 
   await waitUntil(
@@ -146,6 +155,9 @@ async function main(): Promise<void> {
     async () => (await fetch(`${url(settings.ports.http)}/health`)).ok,
     { timeoutMs: 60_000, intervalMs: 200 },
   );
+  // Sagas that were running when an earlier run of the stack died go on, now that the functions
+  // their steps call answer.
+  const resumed = stepFunctions.resumeExecutions();
   const { accessToken } = await ensureAdminAccount({
     admin,
     httpApiUrl: url(settings.ports.http),
@@ -192,8 +204,10 @@ async function main(): Promise<void> {
     userPoolClientId: cognito.clientId,
     admin,
     demo,
+    resumedExecutions: resumed,
     tables,
-    streamsDir: resolve(PROJECT_ROOT, settings.streamsDir),
+    dataDir: settings.dataDir,
+    streamsDir: settings.streamsDir,
     stateMachineArns: stateMachines.map(
       (machine) =>
         `arn:aws:states:${settings.region}:${config.custom.local.accountId}:stateMachine:${machine.name}`,
@@ -241,6 +255,7 @@ function printBanner(
     userPoolClientId: string;
     admin: AdminAccount;
     demo: { products: number; slots: number };
+    resumedExecutions: number;
     stateMachineArns: string[];
   },
 ): void {
@@ -259,7 +274,15 @@ function printBanner(
       `  Lambda invoke    ${stack.lambdaUrl}`,
       `  Cognito          ${stack.cognitoUrl}   user pool ${stack.userPoolId}, app client ${stack.userPoolClientId}`,
       `  Admin            ${stack.admin.email} / ${stack.admin.password}   (SHOP_ADMIN_EMAIL / SHOP_ADMIN_PASSWORD)`,
-      `  Demo data        ${stack.demo.products} products with stock, ${stack.demo.slots} delivery slots over the next 7 days`,
+      stack.demo.products > 0
+        ? `  Demo data        ${stack.demo.products} products with stock, ${stack.demo.slots} delivery slots over the next 7 days`
+        : '  Demo data        kept from an earlier run',
+      `  State            ${current.dataDir}   kept between runs; npm run start:fresh starts empty`,
+      ...(stack.resumedExecutions > 0
+        ? [
+            `  Resumed          ${stack.resumedExecutions} executions that were running when the stack stopped`,
+          ]
+        : []),
       `  Stack details    ${current.stackFile}`,
       'Ctrl-C stops everything.',
       '',

@@ -42,7 +42,7 @@ async function startLocalStack(
   stackFile: string,
 ): Promise<{ target: ScenarioTarget; stop: () => void }> {
   // Its output stays out of newman's report; it is shown only if the stack fails to start.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'embedded-stack/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'embedded-stack/start.ts', '--fresh'], {
     cwd: ROOT,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

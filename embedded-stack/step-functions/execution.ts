@@ -62,6 +62,11 @@ export class Execution {
     void this.run.start();
   }
 
+  /** Goes on with an execution restored while RUNNING (interpreter/execution.ts, resume). */
+  resume(): void {
+    void this.run.resume();
+  }
+
   stop(error?: string, cause?: string): void {
     void this.run.stop(error, cause);
   }

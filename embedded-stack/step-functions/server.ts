@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startAwsEndpoint } from '../aws-endpoint';
 import { actions, type ActionContext } from './actions';
+import { openExecutionJournal, type ExecutionJournal } from './execution-journal';
+import { restoreExecution, type RunSettings } from './execution-runner';
 import { ExecutionStore } from './execution-store';
 import {
   actionOf,
@@ -41,25 +43,57 @@ const handle = async (
   }
 };
 
+/**
+ * The executions of earlier runs, kept in the journal: every one is listed again; those that were
+ * RUNNING when the process died stay RUNNING until `resumeExecutions()` (an execution of a state
+ * machine this stack no longer has is reported, and left on disk).
+ */
+const restoreExecutions = (journal: ExecutionJournal, context: ActionContext): void => {
+  const settings: RunSettings = context.run;
+  for (const saved of journal.load()) {
+    const machine = context.stateMachines.get(saved.identity.stateMachineArn);
+    if (machine === undefined) {
+      console.error(
+        `[step-functions] ${saved.identity.executionArn}: its state machine is gone; not restored`,
+      );
+      continue;
+    }
+    const execution = restoreExecution(machine, saved, settings);
+    context.executions.add(execution);
+  }
+};
+
 export const startStepFunctionsServer = async (
   options: StepFunctionsServerOptions,
 ): Promise<StepFunctionsServer> => {
   const scope = { region: options.region, accountId: options.accountId };
+  const journal = options.dataDir === undefined ? undefined : openExecutionJournal(options.dataDir);
   const context: ActionContext = {
     scope,
     stateMachines: new StateMachineRegistry(scope, options.stateMachines),
     executions: new ExecutionStore(),
-    run: { region: options.region, timeScale: options.timeScale ?? 1 },
+    run: { region: options.region, timeScale: options.timeScale ?? 1, journal },
   };
-  return startAwsEndpoint({
+  if (journal) restoreExecutions(journal, context);
+  // Each restored execution resumes once, whenever this is called.
+  const waiting = context.executions.all().filter((execution) => execution.status === 'RUNNING');
+  const resumeExecutions = (): number => {
+    const resuming = waiting.splice(0);
+    for (const execution of resuming) execution.resume();
+    return resuming.length;
+  };
+  const endpoint = await startAwsEndpoint({
     name: 'Step Functions',
     port: options.port,
     host: options.host ?? '127.0.0.1',
     handle: (request, response) => handle(request, response, context),
     beforeClose: () => {
+      // Kept on disk as they are now (RUNNING ones resume on the next start), not as aborted.
+      journal?.close();
       for (const execution of context.executions.all()) {
         execution.stop('States.Runtime', 'The local Step Functions server was closed');
       }
     },
   });
+  return { ...endpoint, resumeExecutions };
 };

@@ -10,6 +10,11 @@ export interface LocalStateMachine {
 export interface StepFunctionsServer {
   url: string;
   close(): Promise<void>;
+  /**
+   * Goes on with the executions restored RUNNING from `dataDir` (each from the top-level state it
+   * was in), once what their tasks call answers; returns how many. Calls after the first do nothing.
+   */
+  resumeExecutions(): number;
 }
 
 export interface StepFunctionsServerOptions {
@@ -27,4 +32,9 @@ export interface StepFunctionsServerOptions {
    * Local's wait-time settings do; TimeoutSeconds stay real. Default 1, real time.
    */
   timeScale?: number;
+  /**
+   * Where executions and their histories are kept between runs (execution-journal.ts); those
+   * running when the process died resume on the next start. None: in memory only.
+   */
+  dataDir?: string;
 }

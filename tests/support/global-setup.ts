@@ -5,7 +5,7 @@ import { TEST_STACK_FILE, TEST_STACK_LOG, TEST_STACK_PORTS } from './test-stack'
 export default async function globalSetup(): Promise<void> {
   const stack = await startStack(
     process.execPath,
-    ['--import', 'tsx', 'embedded-stack/start.ts'],
+    ['--import', 'tsx', 'embedded-stack/start.ts', '--fresh'],
     {
       ...process.env,
       ...TEST_STACK_PORTS,

@@ -25,7 +25,7 @@ export async function startPrivateStack(
   const stackFile = resolve(ROOT, '.local', `${name}-stack-${base}.json`);
   const running = await startStack(
     process.execPath,
-    ['--import', 'tsx', 'embedded-stack/start.ts'],
+    ['--import', 'tsx', 'embedded-stack/start.ts', '--fresh'],
     {
       ...process.env,
       ...portsAt(base),

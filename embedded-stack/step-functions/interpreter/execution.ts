@@ -4,12 +4,22 @@
  * ABORTED or TIMED_OUT execution from the top-level state that did not finish,
  * with that state's input and the variables as they were when it was entered;
  * the history goes on after an ExecutionRedriven event and RedriveCount grows.
+ * An execution saved by an earlier process (its history and its last resume point, `restored`)
+ * comes back as it was; `resume()` goes on with one that was still running, from the top-level
+ * state it was in (re-entered: the state's work is done again, so its Task must be idempotent).
  * https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
  */
 import { scaledClock, type Clock } from './clock';
 import { Interrupted, StatesError, toStatesError } from './errors';
-import { History, jsonText, Trail, type HistoryListener } from './history';
+import {
+  History,
+  jsonText,
+  Trail,
+  type HistoryEvent,
+  type HistoryEventType,
+  type HistoryListener,
+} from './history';
 import type { ExecutionIdentity, RunContext } from './run-context';
 import { runMachine } from './run-states';
 import type { StateMachineDefinition, TaskHandlerResolver } from './types';
@@ -29,13 +39,35 @@ export interface ExecutionOptions {
   stateMachineArn?: string;
   roleArn?: string;
   region?: string;
+  /** Called as each top-level state is entered: where a redrive (or a resume) would go on. */
+  onResumePoint?: (point: ResumePoint) => void;
+  /** An execution saved by an earlier process, to bring back instead of a new one. */
+  restored?: SavedRun;
 }
 
-interface ResumePoint {
+/** A top-level state as it was entered: its input and the variables then. */
+export interface ResumePoint {
   stateName: string;
   input: unknown;
   variables: Record<string, unknown>;
 }
+
+export interface SavedRun {
+  startTime: Date;
+  input: unknown;
+  /** Its history so far (possibly empty: the process died before ExecutionStarted). */
+  events: readonly HistoryEvent[];
+  resumePoint?: ResumePoint;
+}
+
+/** The events that set an execution's status: it is RUNNING after none or ExecutionRedriven. */
+const STATUS_EVENTS: Partial<Record<HistoryEventType, ExecutionStatus>> = {
+  ExecutionSucceeded: 'SUCCEEDED',
+  ExecutionFailed: 'FAILED',
+  ExecutionAborted: 'ABORTED',
+  ExecutionTimedOut: 'TIMED_OUT',
+  ExecutionRedriven: 'RUNNING',
+};
 
 export class Execution {
   readonly history: History;
@@ -54,7 +86,8 @@ export class Execution {
 
   constructor(private readonly options: ExecutionOptions) {
     this.clock = options.clock ?? scaledClock();
-    this.history = new History(() => this.clock.now(), options.onEvent);
+    const { restored } = options;
+    this.history = new History(() => this.clock.now(), options.onEvent, restored?.events);
     const executionName = options.executionName ?? 'execution';
     const stateMachineArn =
       options.stateMachineArn ?? 'arn:aws:states:us-east-1:000000000000:stateMachine:machine';
@@ -67,10 +100,11 @@ export class Execution {
       stateMachineName: stateMachineArn.split(':').at(-1) ?? 'machine',
       roleArn: options.roleArn ?? 'arn:aws:iam::000000000000:role/local',
       region: options.region ?? 'us-east-1',
-      startTime: this.clock.now(),
-      input: options.input ?? {},
+      startTime: restored?.startTime ?? this.clock.now(),
+      input: restored?.input ?? options.input ?? {},
       redriveCount: 0,
     };
+    if (restored) this.replay(restored);
   }
 
   /** Starts the run; resolves when the execution has closed. */
@@ -123,6 +157,27 @@ export class Execution {
     return this.running;
   }
 
+  /**
+   * Goes on with a restored execution that was RUNNING when its process died: from the top-level
+   * state it was last in, with that state's input and the variables as they were then; from the
+   * start if it had entered none. The history goes on where it stopped.
+   */
+  resume(): Promise<void> {
+    if (this.running) throw new Error('The execution is already running');
+    if (this.status !== 'RUNNING') {
+      throw new Error(`The execution is ${this.status}: only a running one resumes`);
+    }
+    if (this.history.lastId() === 0) return this.start();
+    const resume = this.resumePoint ?? {
+      stateName: this.options.definition.StartAt,
+      input: this.identity.input,
+      variables: {},
+    };
+    this.variables.assign(resume.variables);
+    this.running = this.run(resume.stateName, resume.input);
+    return this.running;
+  }
+
   /** Resolves when the current run (start or redrive) has closed. */
   done(): Promise<void> {
     return this.running ?? Promise.resolve();
@@ -142,10 +197,11 @@ export class Execution {
       queryLanguage: definition.QueryLanguage ?? 'JSONPath',
       onStateEntered: (stateName, stateInput) => {
         this.resumePoint = { stateName, input: stateInput, variables: this.variables.own() };
+        this.options.onResumePoint?.(this.resumePoint);
       },
       runMachine: (machine, machineInput, nested) => runMachine(machine, machineInput, nested),
     };
-    const timeout = this.watchTimeout(definition.TimeoutSeconds);
+    const timeout = this.watchTimeout(this.timeoutLeft(definition.TimeoutSeconds));
     try {
       const output = await runMachine(definition, input, context, startAt);
       this.close('SUCCEEDED');
@@ -159,6 +215,18 @@ export class Execution {
     } finally {
       timeout.abort();
     }
+  }
+
+  // The machine's TimeoutSeconds count from the start: a resumed run has what was left when its
+  // process died (its last event), the time the process was down not counted. (A redrive has it
+  // all again, as on AWS.)
+  private timeoutLeft(seconds: number | undefined): number | undefined {
+    const last = this.history.list().at(-1);
+    if (seconds === undefined || this.identity.redriveCount > 0 || last === undefined) {
+      return seconds;
+    }
+    const elapsed = (last.timestamp.getTime() - this.identity.startTime.getTime()) / 1000;
+    return Math.max(0, seconds - elapsed);
   }
 
   private watchTimeout(seconds: number | undefined): AbortController {
@@ -198,6 +266,27 @@ export class Execution {
       error: error.error,
       cause: error.cause,
     });
+  }
+
+  /** Status, outcome and redrives as the saved history says, and where to go on. */
+  private replay(saved: SavedRun): void {
+    this.resumePoint = saved.resumePoint;
+    for (const event of saved.events) {
+      const status = STATUS_EVENTS[event.type];
+      if (status === undefined) continue;
+      const details = event.details ?? {};
+      this.status = status;
+      if (status === 'RUNNING') {
+        this.identity.redriveCount = Number(details.redriveCount ?? this.identity.redriveCount + 1);
+        this.redriveDate = event.timestamp;
+        this.output = this.error = this.cause = this.stopDate = undefined;
+        continue;
+      }
+      this.stopDate = event.timestamp;
+      this.output = status === 'SUCCEEDED' ? JSON.parse(String(details.output)) : undefined;
+      this.error = typeof details.error === 'string' ? details.error : undefined;
+      this.cause = typeof details.cause === 'string' ? details.cause : undefined;
+    }
   }
 
   private close(status: ExecutionStatus): void {

@@ -54,12 +54,16 @@ export type HistoryListener = (event: HistoryEvent) => void;
 
 /** Append-only, shared by every branch of one execution. */
 export class History {
-  private readonly events: HistoryEvent[] = [];
+  private readonly events: HistoryEvent[];
 
   constructor(
     private readonly now: () => Date,
     private readonly listener?: HistoryListener,
-  ) {}
+    /** The events of an execution saved by an earlier process: the history goes on after them. */
+    saved: readonly HistoryEvent[] = [],
+  ) {
+    this.events = [...saved];
+  }
 
   list(): readonly HistoryEvent[] {
     return this.events;

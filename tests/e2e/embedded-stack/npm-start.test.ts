@@ -25,7 +25,7 @@ describe('npm start', () => {
     async (_, signal, detached) => {
       const stack = await startStack(
         'npm',
-        ['start', '--silent'],
+        ['start', '--silent', '--', '--fresh'],
         {
           ...process.env,
           ...PORTS,

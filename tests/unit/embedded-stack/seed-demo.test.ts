@@ -15,10 +15,15 @@ const fakeShop = (fail?: (request: Sent) => boolean) => {
       method: init?.method ?? 'GET',
       url: input instanceof Request ? input.url : input.toString(),
       headers: init?.headers as Record<string, string>,
-      body: JSON.parse(init?.body as string) as Record<string, unknown>,
+      body: (init?.body === undefined ? {} : JSON.parse(init.body as string)) as Record<
+        string,
+        unknown
+      >,
     };
     sent.push(request);
     if (fail?.(request)) return Promise.resolve(new Response('{"error":{}}', { status: 403 }));
+    // An empty catalog: the stack seeds it.
+    if (request.method === 'GET') return Promise.resolve(Response.json({ items: [] }));
     const answer = request.url.endsWith('/products')
       ? { productId: `p-${sent.length}`, ...request.body }
       : request.body;
@@ -43,7 +48,8 @@ describe('seedDemoData', () => {
     expect(counts).toEqual({ products: products.length, slots: 21 });
     expect(products.length).toBeGreaterThanOrEqual(3);
     expect(stock.map((request) => request.url)).toEqual(
-      products.map((_, index) => `http://shop.test/inventory/p-${index * 2 + 1}`),
+      // After the GET that found the catalog empty, each product then its stock.
+      products.map((_, index) => `http://shop.test/inventory/p-${index * 2 + 2}`),
     );
     expect(stock.every((request) => Number(request.body.onHand) > 0)).toBe(true);
     expect(sent.every((request) => request.headers.authorization === 'Bearer token')).toBe(true);
@@ -56,6 +62,21 @@ describe('seedDemoData', () => {
       expect(Date.parse(String(body.end))).toBeGreaterThan(Date.parse(String(body.start)));
       expect(body.capacity).toBeGreaterThan(0);
     }
+  });
+
+  it('seeds nothing on a catalog kept from an earlier run', async () => {
+    const sent: string[] = [];
+    jest.spyOn(global, 'fetch').mockImplementation((input, init) => {
+      sent.push(
+        `${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`,
+      );
+      return Promise.resolve(Response.json({ items: [{ productId: 'kept' }] }));
+    });
+
+    await expect(
+      seedDemoData({ httpApiUrl: 'http://shop.test', adminToken: 'token' }),
+    ).resolves.toEqual({ products: 0, slots: 0 });
+    expect(sent).toEqual(['GET http://shop.test/products?limit=1']);
   });
 
   it('fails naming the request the shop refused', async () => {
