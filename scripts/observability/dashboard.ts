@@ -96,11 +96,19 @@ const saga = (metric: string, label: string): MetricLine => [
   { label },
 ];
 
-/** The dead-letter queues of the events subscriptions (resources/events.yml). */
+/**
+ * Where a message no retry could deliver waits for a person: the dead-letter queues of the events
+ * subscriptions (resources/events.yml) and the outbox publishers' failure queues
+ * (resources/outbox.yml: a stream batch that could not be published).
+ */
 export const DEAD_LETTER_QUEUES = [
   'OpenWalletDeadLetterQueue',
   'OpenStockDeadLetterQueue',
   'RecordNotificationDeadLetterQueue',
+  'UserEventsFailureQueue',
+  'CatalogEventsFailureQueue',
+  'OrderEventsFailureQueue',
+  'PaymentEventsFailureQueue',
 ];
 
 /** The dashboard's widgets; `contexts` maps each bounded context to its function names. */

@@ -7,7 +7,7 @@ import { DEAD_LETTER_QUEUES, PREFIX, dashboardWidgets } from './dashboard';
 /** OpenWalletDeadLetterQueue -> open_wallet: a metric query id of the alarm's expression. */
 const queryId = (queue: string): string =>
   queue
-    .replace(/DeadLetterQueue$/, '')
+    .replace(/(DeadLetter|Failure)Queue$/, '')
     .replace(/(?<!^)(?=[A-Z])/g, '_')
     .toLowerCase();
 
@@ -76,12 +76,13 @@ Resources:
       Endpoint: !Ref AlarmEmail
 
   # A message no subscriber could take is waiting in a dead-letter queue: an event was lost to
-  # its context (a wallet or stock record not opened, a notification not stored).
+  # its context (a wallet or stock record not opened, a notification not stored); or an outbox
+  # publisher parked a stream batch it could not put on the topic (its events wait in the table).
   DeadLetterQueuesNotEmptyAlarm:
     Type: AWS::CloudWatch::Alarm
     Properties:
       AlarmName: \${self:custom.names.prefix}-dead-letter-queues-not-empty
-      AlarmDescription: A dead-letter queue of an events subscription holds a message.
+      AlarmDescription: A dead-letter queue of an events subscription, or an outbox failure queue, holds a message.
       AlarmActions: [!Ref AlarmTopic]
       OKActions: [!Ref AlarmTopic]
       Metrics:${deadLetterQueueMetrics}
