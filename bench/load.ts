@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
 import type { ApiResponse, ShopApi } from '../client/shop-api';
-import { orderSchema } from '../contracts/api/orders';
+import { orderSchema } from '../contracts/http/orders';
 import { planOrder } from './order-mix';
 import type { SeededShop } from './seed';
 import { sleep } from './stats';

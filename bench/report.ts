@@ -3,6 +3,7 @@ import type { ProcessCpu } from './cpu-usage';
 import type { CostEstimate, CostLine } from './cost';
 import type { FloorFigures } from './floor';
 import type { HttpPhaseFigures } from './http-phase';
+import { formatInterpreterSpeed, type InterpreterSpeed } from './interpreter-speed';
 import type { BenchOptions } from './options';
 import type { Publish, TypicalInvocation } from './probe';
 import type { RequestUnits } from './request-units';
@@ -64,6 +65,8 @@ export interface BenchReport {
     createdNotEnded: number;
   };
   saga: SagaFigures;
+  /** Our ASL interpreter alone, per state transition (bench/interpreter-speed.ts). */
+  interpreter: InterpreterSpeed;
   /** Inside the stack during the measured load. */
   stackSide: {
     method: string;
@@ -213,6 +216,7 @@ export function formatReport(report: BenchReport): string {
   lines.push(
     `  execution        ${summaryLine(saga.executionMs)}`,
     `  between states   ${summaryLine(saga.betweenStatesMs)}`,
+    `  per transition   ${summaryLine(saga.overheadPerTransitionMs)}  (execution time outside the Lambdas / transitions)`,
     `  transitions ${saga.billedTransitionsPerExecution} and Lambda attempts ${saga.lambdaInvocationsPerExecution} per execution`,
     `    ${'state'.padEnd(24)} ${pad('count', 6)} ${pad('mean', 8)} ${pad('p50', 8)} ${pad('p95', 8)} ${pad('lambda', 8)} ms`,
     ...Object.entries(saga.states).map(
@@ -220,6 +224,8 @@ export function formatReport(report: BenchReport): string {
         `    ${name.padEnd(24)} ${pad(figures.count, 6)} ${pad(ms(figures.meanMs), 8)} ${pad(ms(figures.p50Ms), 8)} ${pad(ms(figures.p95Ms), 8)} ${pad(ms(figures.lambdaMeanMs), 8)}`,
     ),
   );
+
+  lines.push('', ...formatInterpreterSpeed(report.interpreter));
 
   lines.push('', `Inside the stack during the load (${report.stackSide.wallSeconds.toFixed(1)} s)`);
   for (const entry of report.stackSide.cpu) {

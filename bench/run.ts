@@ -26,6 +26,7 @@ import { placeOrders, TERMINAL, type OrderResult } from './load';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { planProbeOrder } from './order-mix';
 import { createProbe, typicalInvocations, type Probe, type ProbeOrder } from './probe';
+import { measureInterpreter } from './interpreter-speed';
 import { formatReport, type BenchReport } from './report';
 import { requestUnitsOf } from './request-units';
 import { readPaths, summarizePaths } from './saga-histories';
@@ -256,6 +257,9 @@ async function main(): Promise<void> {
   );
   const saga = summarizePaths(paths);
 
+  say('The interpreter alone: the saga ASL in this process, tasks answering at once…');
+  const interpreter = await measureInterpreter();
+
   say(`HTTP layer with autocannon (${options.httpSeconds} s per endpoint)…`);
   const sample = results.find((result) => result.orderId !== undefined);
   const sampleUser = sample ? shop.users[sample.userIndex] : undefined;
@@ -398,6 +402,7 @@ async function main(): Promise<void> {
       ).length,
     },
     saga,
+    interpreter,
     stackSide,
     http: { health, getOrder },
     perOrder: {

@@ -47,6 +47,11 @@ export interface SagaFigures {
   executionMs: Summary;
   /** Execution time outside every state: the runner's own work between states. */
   betweenStatesMs: Summary;
+  /**
+   * Execution time not spent inside a Lambda, per billed transition: what the local endpoint adds
+   * to each transition (interpreting the state, invoking the function over HTTP, recording history).
+   */
+  overheadPerTransitionMs: Summary;
   billedTransitionsPerExecution: number;
   lambdaInvocationsPerExecution: number;
   states: Record<string, StateFigures>;
@@ -124,8 +129,10 @@ export function summarizePaths(paths: readonly ExecutionPath[]): SagaFigures {
     { durations: number[]; lambdaMs: number[]; invocations: number }
   >();
   const betweenStates: number[] = [];
+  const overheadPerTransition: number[] = [];
   for (const path of paths) {
     let insideStates = 0;
+    let insideLambdas = 0;
     for (const visit of path.visits) {
       const figures = byState.get(visit.name) ?? { durations: [], lambdaMs: [], invocations: 0 };
       if (visit.exitedAt !== undefined) {
@@ -133,11 +140,17 @@ export function summarizePaths(paths: readonly ExecutionPath[]): SagaFigures {
         insideStates += visit.exitedAt - visit.enteredAt;
       }
       figures.lambdaMs.push(...visit.lambdaMs);
+      insideLambdas += visit.lambdaMs.reduce((sum, ms) => sum + ms, 0);
       figures.invocations += visit.lambdaAttempts;
       byState.set(visit.name, figures);
     }
-    if (path.endedAt !== undefined)
+    if (path.endedAt !== undefined) {
       betweenStates.push(path.endedAt - path.startedAt - insideStates);
+      if (path.billedTransitions > 0)
+        overheadPerTransition.push(
+          (path.endedAt - path.startedAt - insideLambdas) / path.billedTransitions,
+        );
+    }
   }
   const ended = paths.filter((path) => path.endedAt !== undefined);
   return {
@@ -146,6 +159,7 @@ export function summarizePaths(paths: readonly ExecutionPath[]): SagaFigures {
     paths: countBy(paths, (path) => path.visits.map((visit) => visit.name).join('>')),
     executionMs: summarize(ended.map((path) => (path.endedAt ?? 0) - path.startedAt)),
     betweenStatesMs: summarize(betweenStates),
+    overheadPerTransitionMs: summarize(overheadPerTransition),
     billedTransitionsPerExecution: round(mean(paths.map((path) => path.billedTransitions))),
     lambdaInvocationsPerExecution: round(mean(paths.map((path) => path.lambdaInvocations))),
     states: Object.fromEntries(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ShopApi } from '../client/shop-api';
-import type { Product } from '../contracts/api/catalog';
-import type { Slot } from '../contracts/api/delivery';
+import type { Product } from '../contracts/http/catalog';
+import type { Slot } from '../contracts/http/delivery';
 import { mapLimit } from './stats';
 
 /**

@@ -1,17 +1,17 @@
 import type * as z from 'zod';
-import { productSchema, type Product } from '../contracts/api/catalog';
-import { pageOf, type Page } from '../contracts/api/common';
-import { slotSchema, type Slot } from '../contracts/api/delivery';
-import { stockLevelSchema, type StockLevel } from '../contracts/api/inventory';
-import { notificationSchema, type NotificationView } from '../contracts/api/notifications';
-import { orderSchema, sagaTraceSchema, type Order, type SagaTrace } from '../contracts/api/orders';
-import { walletBalanceSchema, type WalletBalance } from '../contracts/api/payments';
+import { productPageSchema, productSchema, type Product } from '../contracts/http/catalog';
+import type { Page } from '../contracts/http/common';
+import { slotPageSchema, slotSchema, type Slot } from '../contracts/http/delivery';
+import { stockLevelSchema, type StockLevel } from '../contracts/http/inventory';
+import { notificationPageSchema, type NotificationView } from '../contracts/http/notifications';
+import { orderSchema, sagaTraceSchema, type Order, type SagaTrace } from '../contracts/http/orders';
+import { walletSchema, type WalletBalance } from '../contracts/http/payments';
 import {
   registeredUserSchema,
   sessionSchema,
   type RegisteredUser,
   type Session,
-} from '../contracts/api/users';
+} from '../contracts/http/users';
 
 /**
  * The shop's HTTP API as a client sees it (../shared/API.md), its answers checked against the
@@ -99,7 +99,7 @@ export class ShopApi {
   /** The catalog, newest first, a page at a time. */
   products(limit = 20, cursor?: string): Promise<Page<Product>> {
     const after = cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`;
-    return this.expect(200, pageOf(productSchema), 'GET', `/products?limit=${limit}${after}`);
+    return this.expect(200, productPageSchema, 'GET', `/products?limit=${limit}${after}`);
   }
 
   setStock(token: string, productId: string, onHand: number): Promise<StockLevel> {
@@ -122,18 +122,13 @@ export class ShopApi {
   }
 
   slotsOn(date: string, limit = 100): Promise<Page<Slot>> {
-    return this.expect(
-      200,
-      pageOf(slotSchema),
-      'GET',
-      `/delivery/slots?date=${date}&limit=${limit}`,
-    );
+    return this.expect(200, slotPageSchema, 'GET', `/delivery/slots?date=${date}&limit=${limit}`);
   }
 
   deposit(token: string, amount: number, options: RequestOptions = {}): Promise<WalletBalance> {
     return this.expect(
       201,
-      walletBalanceSchema,
+      walletSchema,
       'POST',
       '/wallet/deposits',
       { amount },
@@ -142,7 +137,7 @@ export class ShopApi {
   }
 
   wallet(token: string): Promise<WalletBalance> {
-    return this.expect(200, walletBalanceSchema, 'GET', '/wallet', undefined, { token });
+    return this.expect(200, walletSchema, 'GET', '/wallet', undefined, { token });
   }
 
   /** Places an order; `options.headers` carry Idempotency-Key or X-Fault-Injection. */
@@ -179,7 +174,7 @@ export class ShopApi {
   notifications(token: string, limit = 100): Promise<Page<NotificationView>> {
     return this.expect(
       200,
-      pageOf(notificationSchema),
+      notificationPageSchema,
       'GET',
       `/notifications?limit=${limit}`,
       undefined,

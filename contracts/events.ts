@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cancellationReasonSchema } from './api/orders';
+import { cancellationReasonSchema } from './http/orders';
 import { currencyCode } from './fields';
 
 // Event messages on the domain events topic. Publisher and subscribers share

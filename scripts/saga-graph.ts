@@ -1,5 +1,7 @@
 /**
- * `npm run saga:graph`: draws statemachines/order-saga.asl.yml into docs/ as Mermaid and SVG.
+ * `npm run saga:graph`: draws statemachines/order-saga.asl.yml into docs/order-saga.svg with the
+ * console's own graph code (web/src/saga-graph/: the same steps, ELK layout and colours; elkjs
+ * runs in Node), so the README's picture and the console's are one drawing.
  * `npm run saga:graph -- --order <orderId>`: the same drawing with that order's path coloured,
  * read from the execution history of the running embedded stack (.local/stack.json), or of AWS
  * when AWS_REGION and ORDER_SAGA_STATE_MACHINE_ARN point there. Written to .local/.
@@ -8,9 +10,17 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetExecutionHistoryCommand, SFNClient, type HistoryEvent } from '@aws-sdk/client-sfn';
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { parse } from 'yaml';
 import { sagaTraceOf } from '../functions/orders/domain/saga-trace';
-import { sagaMermaid, type AslDefinition } from './saga-graph/mermaid';
+import {
+  executionPath,
+  layoutSaga,
+  sagaGraph,
+  sagaSvg,
+  type AslDefinition,
+  type TraceStep,
+} from '../web/src/saga-graph';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -18,34 +28,30 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { order: { type: 'string' } } });
   const definition = parse(
     await readFile(resolve(ROOT, 'statemachines', 'order-saga.asl.yml'), 'utf8'),
-    {
-      merge: true,
-    },
+    { merge: true },
   ) as AslDefinition;
 
   if (!values.order) {
-    await writeDiagram(resolve(ROOT, 'docs'), 'order-saga', sagaMermaid(definition));
+    await writeDiagram(resolve(ROOT, 'docs'), 'order-saga', definition);
     return;
   }
   const steps = await pathOf(values.order);
-  await writeDiagram(
-    resolve(ROOT, '.local'),
-    `order-saga-${values.order}`,
-    sagaMermaid(definition, steps),
-  );
+  await writeDiagram(resolve(ROOT, '.local'), `order-saga-${values.order}`, definition, steps);
   console.log(steps.map((step) => `${step.state} ${step.status}`).join('\n'));
 }
 
-async function writeDiagram(dir: string, name: string, mermaid: string): Promise<void> {
-  // beautiful-mermaid is ESM-only and lays the graph out without a browser.
-  const { renderMermaidSVG } = await import('beautiful-mermaid');
+async function writeDiagram(
+  dir: string,
+  name: string,
+  definition: AslDefinition,
+  steps?: TraceStep[],
+): Promise<void> {
+  const graph = sagaGraph(definition);
+  const layout = await layoutSaga(new ELK(), graph);
   await mkdir(dir, { recursive: true });
-  await writeFile(resolve(dir, `${name}.mmd`), mermaid);
-  await writeFile(
-    resolve(dir, `${name}.svg`),
-    renderMermaidSVG(mermaid, { bg: '#ffffff', fg: '#1f2937' }),
-  );
-  console.log(`Wrote ${resolve(dir, name)}.mmd and .svg`);
+  const file = resolve(dir, `${name}.svg`);
+  await writeFile(file, sagaSvg(layout, steps && executionPath(steps, graph.edges)));
+  console.log(`Wrote ${file}`);
 }
 
 async function pathOf(orderId: string) {

@@ -1,13 +1,19 @@
 import * as z from 'zod';
-import {
-  productDescriptionSchema,
-  productIdSchema,
-  productNameSchema,
-  productPriceSchema,
-} from '../../functions/catalog/domain/product';
-import { currencySchema, pageOf, timestampSchema } from './common';
+import { currencySchema, idSchema, pageOf, timestampSchema } from './common';
 
 // API.md "Catalog".
+
+// Field rules of a product, shared by the request schemas of the catalog's routes so that
+// creating and changing a product cannot disagree on them.
+export const MAX_NAME_LENGTH = 200;
+export const MAX_DESCRIPTION_LENGTH = 2000;
+/** In minor units: one million in the major unit is more than a shop of this kind sells. */
+export const MAX_PRICE = 100_000_000;
+
+export const productIdSchema = idSchema;
+export const productNameSchema = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+export const productDescriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH);
+export const productPriceSchema = z.int().min(1).max(MAX_PRICE);
 
 export const productPathSchema = z.strictObject({ productId: productIdSchema });
 
@@ -27,9 +33,10 @@ export const productChangesSchema = z
   })
   .meta({ id: 'ProductChanges', example: { price: 1490 } });
 
+/** API.md `Product`. */
 export const productSchema = z
   .strictObject({
-    productId: z.string(),
+    productId: idSchema,
     name: z.string(),
     description: z.string(),
     price: z.int().min(1),
@@ -37,5 +44,6 @@ export const productSchema = z
     createdAt: timestampSchema,
   })
   .meta({ id: 'Product' });
+export type Product = z.infer<typeof productSchema>;
 
 export const productPageSchema = pageOf(productSchema, 'ProductPage');

@@ -67,7 +67,13 @@ export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
       items: z.array(item),
       nextCursor: z
         .string()
+        .min(1)
         .optional()
         .meta({ description: 'Give as `?cursor=` for the next page; absent on the last' }),
     })
     .meta({ id: name });
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}

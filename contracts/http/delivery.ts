@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { MAX_CAPACITY } from '../../functions/delivery/domain/slot';
-import { pageOf, pageQuerySchema, timestampSchema } from './common';
+import { MAX_CAPACITY } from '../limits';
+import { idSchema, pageOf, pageQuerySchema, timestampSchema } from './common';
 
 // API.md "Delivery".
 
@@ -23,9 +23,10 @@ export const newSlotSchema = z
 
 const count = z.int().min(0);
 
+/** API.md "Delivery": a slot; `available` is capacity - booked. */
 export const slotSchema = z
   .strictObject({
-    slotId: z.string(),
+    slotId: idSchema,
     start: timestampSchema,
     end: timestampSchema,
     capacity: count,
@@ -33,5 +34,6 @@ export const slotSchema = z
     available: count,
   })
   .meta({ id: 'Slot' });
+export type Slot = z.infer<typeof slotSchema>;
 
 export const slotPageSchema = pageOf(slotSchema, 'SlotPage');

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_ON_HAND } from '../../functions/inventory/domain/stock';
+import { MAX_ON_HAND } from '../limits';
 import { idSchema } from './common';
 
 // API.md "Inventory".
@@ -12,6 +12,8 @@ export const onHandSchema = z
 
 const count = z.int().min(0);
 
+/** API.md `StockLevel`: `available` is onHand - reserved, never negative. */
 export const stockLevelSchema = z
-  .strictObject({ productId: z.string(), onHand: count, reserved: count, available: count })
+  .strictObject({ productId: idSchema, onHand: count, reserved: count, available: count })
   .meta({ id: 'StockLevel', description: 'available = onHand - reserved' });
+export type StockLevel = z.infer<typeof stockLevelSchema>;

@@ -16,6 +16,7 @@ export const sagaDefinitionSchema = z
     definition: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'SagaDefinition' });
+export type SagaDefinitionView = z.infer<typeof sagaDefinitionSchema>;
 
 /** GET /admin/metrics's query, as sent; the handler derives the window's defaults from it. */
 export const metricsQuerySchema = z
@@ -49,3 +50,4 @@ export const metricsSchema = z
     ),
   })
   .meta({ id: 'Metrics' });
+export type Metrics = z.infer<typeof metricsSchema>;

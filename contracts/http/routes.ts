@@ -316,6 +316,16 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     method: 'get',
+    path: '/orders/{orderId}/saga/definition',
+    access: 'user',
+    tag: 'Orders',
+    summary: "The ASL of the state machine that ran the order's saga (its owner, or an admin)",
+    params: orderPathSchema,
+    responses: { 200: { description: 'The state machine', body: sagaDefinitionSchema } },
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'get',
     path: '/notifications',
     access: 'user',
     tag: 'Notifications',
@@ -326,9 +336,9 @@ export const ROUTES: readonly RouteContract[] = [
   {
     method: 'get',
     path: '/saga/definition',
-    access: 'user',
+    access: 'admin',
     tag: 'Operations',
-    summary: "The deployed order saga's ASL, for a console to draw (any signed-in user)",
+    summary: "The deployed order saga's ASL, for a console to draw",
     responses: { 200: { description: 'The state machine', body: sagaDefinitionSchema } },
   },
   {

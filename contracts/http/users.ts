@@ -22,14 +22,17 @@ export const registrationSchema = z
     example: { email: 'ada@example.com', password: 'Passw0rd-1', name: 'Ada' },
   });
 
+/** POST /auth/register's answer. */
 export const registeredUserSchema = z
   .strictObject({ userId: idSchema, email: z.string(), name: z.string() })
   .meta({ id: 'RegisteredUser' });
+export type RegisteredUser = z.infer<typeof registeredUserSchema>;
 
 export const credentialsSchema = z
   .strictObject({ email: emailAddress, password: givenPassword })
   .meta({ id: 'Credentials', example: { email: 'ada@example.com', password: 'Passw0rd-1' } });
 
+/** POST /auth/login's answer. */
 export const sessionSchema = z
   .strictObject({
     accessToken: z.string().min(1),
@@ -37,7 +40,9 @@ export const sessionSchema = z
     tokenType: z.literal('Bearer'),
   })
   .meta({ id: 'Session' });
+export type Session = z.infer<typeof sessionSchema>;
 
+/** What GET and PATCH /users/me answer: the profile plus the caller's admin flag. */
 export const profileSchema = z
   .strictObject({
     userId: idSchema,
@@ -47,6 +52,7 @@ export const profileSchema = z
     isAdmin: z.boolean(),
   })
   .meta({ id: 'Profile' });
+export type Profile = z.infer<typeof profileSchema>;
 
 // The e-mail address is the sign-in name, Cognito's to change, not the profile's.
 export const profileChangesSchema = z

@@ -3,8 +3,8 @@
 // that reads metrics through @aws-sdk/client-cloudwatch works the same on a
 // laptop as on AWS. Ours because nothing on npm serves the CloudWatch metrics
 // API without Docker (LocalStack and moto are a container and a Python server).
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendPayload, startAwsEndpoint } from '../aws-endpoint';
 import { actions, type ActionContext } from './actions';
 import { samplesOfEmfLine } from './emf';
 import { ServiceError } from './errors';
@@ -14,31 +14,14 @@ import { wireProtocols, type WireProtocol } from './wire-protocols';
 
 export type { CloudWatchServer, CloudWatchServerOptions } from './types';
 
-const readBody = async (request: IncomingMessage): Promise<Buffer> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) {
-    const data: unknown = chunk;
-    chunks.push(Buffer.isBuffer(data) ? data : Buffer.from(String(data)));
-  }
-  return Buffer.concat(chunks);
-};
-
 const send = (
   response: ServerResponse,
   protocol: WireProtocol,
   statusCode: number,
   body: unknown,
   headers: Record<string, string> = {},
-): void => {
-  const payload = protocol.encode(body);
-  response.writeHead(statusCode, {
-    ...protocol.headers,
-    'content-length': payload.length,
-    'x-amzn-requestid': randomUUID(),
-    ...headers,
-  });
-  response.end(payload);
-};
+): void =>
+  sendPayload(response, statusCode, protocol.encode(body), { ...protocol.headers, ...headers });
 
 const sendError = (response: ServerResponse, protocol: WireProtocol, error: ServiceError): void =>
   send(
@@ -88,33 +71,14 @@ export const startCloudWatchServer = async (
   options: CloudWatchServerOptions,
 ): Promise<CloudWatchServer> => {
   const context: ActionContext = { store: new MetricStore(), now: () => new Date() };
-  const host = options.host ?? '127.0.0.1';
-  const server = createServer((request, response) => {
-    void handle(request, response, context);
+  const endpoint = await startAwsEndpoint({
+    name: 'CloudWatch',
+    port: options.port,
+    host: options.host ?? '127.0.0.1',
+    handle: (request, response) => handle(request, response, context),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') {
-    throw new Error('The CloudWatch server is not listening on a TCP port');
-  }
-
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> =>
-    (closing ??= new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      // SDK clients keep connections alive; without this close() would wait for them.
-      server.closeAllConnections();
-    }));
-
   return {
-    url: `http://${host}:${address.port}`,
+    ...endpoint,
     ingestLogLine: (line) => context.store.add(samplesOfEmfLine(line)),
-    close,
   };
 };

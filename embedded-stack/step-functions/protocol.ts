@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendPayload } from '../aws-endpoint';
 
 // The AWS JSON 1.0 protocol as @aws-sdk/client-sfn speaks it: every call is a
 // POST to '/', the action named in X-Amz-Target, JSON bodies both ways, errors
@@ -39,12 +39,7 @@ export const actionOf = (request: IncomingMessage): string | undefined => {
 };
 
 export const readJsonBody = async (request: IncomingMessage): Promise<unknown> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) {
-    const data: unknown = chunk;
-    chunks.push(Buffer.isBuffer(data) ? data : Buffer.from(String(data)));
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readBody(request)).toString('utf8');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -58,16 +53,11 @@ const send = (
   statusCode: number,
   body: unknown,
   headers: Record<string, string> = {},
-): void => {
-  const payload = JSON.stringify(body);
-  response.writeHead(statusCode, {
+): void =>
+  sendPayload(response, statusCode, JSON.stringify(body), {
     'content-type': CONTENT_TYPE,
-    'content-length': Buffer.byteLength(payload),
-    'x-amzn-requestid': randomUUID(),
     ...headers,
   });
-  response.end(payload);
-};
 
 export const sendResult = (response: ServerResponse, body: unknown): void =>
   send(response, 200, body);

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startAwsEndpoint } from '../aws-endpoint';
 import { actions, type ActionContext } from './actions';
 import { ExecutionStore } from './execution-store';
 import {
@@ -50,36 +51,15 @@ export const startStepFunctionsServer = async (
     executions: new ExecutionStore(),
     run: { region: options.region, timeScale: options.timeScale ?? 1 },
   };
-  const host = options.host ?? '127.0.0.1';
-
-  const server = createServer((request, response) => {
-    void handle(request, response, context);
+  return startAwsEndpoint({
+    name: 'Step Functions',
+    port: options.port,
+    host: options.host ?? '127.0.0.1',
+    handle: (request, response) => handle(request, response, context),
+    beforeClose: () => {
+      for (const execution of context.executions.all()) {
+        execution.stop('States.Runtime', 'The local Step Functions server was closed');
+      }
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') {
-    throw new Error('The Step Functions server is not listening on a TCP port');
-  }
-
-  const shutDown = async (): Promise<void> => {
-    for (const execution of context.executions.all()) {
-      execution.stop('States.Runtime', 'The local Step Functions server was closed');
-    }
-    const closed = new Promise<void>((resolve, reject) =>
-      server.close((error) => (error ? reject(error) : resolve())),
-    );
-    // SDK clients keep connections alive; without this close() would wait for them.
-    server.closeAllConnections();
-    await closed;
-  };
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => (closing ??= shutDown());
-
-  return { url: `http://${host}:${address.port}`, close };
 };

@@ -11,7 +11,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws/dynamodb';
 import * as z from 'zod';
-import { notificationSchema } from '../../contracts/api/notifications';
+import { notificationSchema } from '../../contracts/http/notifications';
 import { cancellationCodes } from '../lib/dynamo/conditional-writes';
 import { queryPage } from '../lib/dynamo/paged-query';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';

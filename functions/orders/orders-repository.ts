@@ -34,7 +34,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws/dynamodb';
 import * as z from 'zod';
-import { orderSchema } from '../../contracts/api/orders';
+import { orderSchema } from '../../contracts/http/orders';
 import {
   cancellationCodes,
   isConditionalCheckFailed,

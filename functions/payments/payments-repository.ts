@@ -18,7 +18,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../../contracts/events';
 import { dynamoDb } from '../lib/aws/dynamodb';
 import * as z from 'zod';
-import { walletTransactionSchema } from '../../contracts/api/payments';
+import { transactionSchema } from '../../contracts/http/payments';
 import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/conditional-writes';
 import { NotFound } from '../lib/errors';
 import { outboxPut } from '../lib/outbox';
@@ -108,7 +108,7 @@ const toHold: (item: Item) => Hold = storedItem(
 
 // A ledger row is stored as its owner reads it, plus its keys.
 const toTransaction: (item: Item) => WalletTransaction = storedItem(
-  z.object(walletTransactionSchema.shape),
+  z.object(transactionSchema.shape),
 );
 
 export const createPaymentsRepository = (

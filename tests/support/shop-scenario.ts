@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from './contract-checks';
-import type { Product } from '../../contracts/api/catalog';
-import { pageOf, type Page } from '../../contracts/api/common';
-import type { Slot } from '../../contracts/api/delivery';
-import type { StockLevel } from '../../contracts/api/inventory';
-import { notificationSchema, type NotificationView } from '../../contracts/api/notifications';
+import type { Product } from '../../contracts/http/catalog';
+import type { Page } from '../../contracts/http/common';
+import type { Slot } from '../../contracts/http/delivery';
+import type { StockLevel } from '../../contracts/http/inventory';
+import { notificationPageSchema, type NotificationView } from '../../contracts/http/notifications';
 import {
   orderSchema,
   sagaTraceSchema,
   type Order,
   type OrderItem,
   type SagaTrace,
-} from '../../contracts/api/orders';
-import type { WalletBalance } from '../../contracts/api/payments';
+} from '../../contracts/http/orders';
+import type { WalletBalance } from '../../contracts/http/payments';
 import { adminToken, api, registerAndLogin, shopApi, type TestUser } from './http-client';
 
 /**
@@ -131,7 +131,7 @@ export async function notificationsUntil(
     ({ status, body }) => status === 200 && wanted(body.items),
     10_000,
   );
-  return pageOf(notificationSchema).parse(expectStatus('GET /notifications', response, 200)).items;
+  return notificationPageSchema.parse(expectStatus('GET /notifications', response, 200)).items;
 }
 
 /**

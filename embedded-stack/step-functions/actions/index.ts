@@ -1,6 +1,7 @@
 import type { Action } from './context';
 import { describeExecution } from './describe-execution';
 import { describeStateMachine } from './describe-state-machine';
+import { describeStateMachineForExecution } from './describe-state-machine-for-execution';
 import { getExecutionHistory } from './get-execution-history';
 import { listExecutions } from './list-executions';
 import { listStateMachines } from './list-state-machines';
@@ -18,6 +19,7 @@ export const actions: ReadonlyMap<string, Action> = new Map([
   ['ListExecutions', listExecutions],
   ['ListStateMachines', listStateMachines],
   ['DescribeStateMachine', describeStateMachine],
+  ['DescribeStateMachineForExecution', describeStateMachineForExecution],
   ['StopExecution', stopExecution],
   ['RedriveExecution', redriveExecution],
 ]);

@@ -1,6 +1,7 @@
 import { ValidationFailed } from '../../lib/errors';
+import { MAX_CAPACITY } from '../../../contracts/limits';
 import { SlotUnavailable } from './errors';
-import type { Slot } from '../../../contracts/api/delivery';
+import type { Slot } from '../../../contracts/http/delivery';
 
 export type { Slot };
 
@@ -32,9 +33,6 @@ export const slotOf = (
   capacity: number,
   booked: number,
 ): Slot => ({ slotId, start, end, capacity, booked, available: Math.max(0, capacity - booked) });
-
-/** More deliveries than one slot can take: a bigger number is a typo. */
-export const MAX_CAPACITY = 10_000;
 
 const toUtc = (value: string, field: string): string => {
   const time = Date.parse(value);

@@ -1,6 +1,7 @@
 import { Conflict, ValidationFailed } from '../../lib/errors';
+import { MAX_ON_HAND } from '../../../contracts/limits';
 import { OutOfStock } from './errors';
-import type { StockLevel } from '../../../contracts/api/inventory';
+import type { StockLevel } from '../../../contracts/http/inventory';
 
 export type { StockLevel };
 
@@ -83,9 +84,6 @@ export const planStockRelease = (existing: Reservation | undefined): StockReleas
     ? { action: 'RELEASE', items: existing.items }
     : { action: 'NONE', outcome: 'ALREADY_RELEASED' };
 };
-
-/** More units than any one shop keeps of a product: a bigger number is a typo. */
-export const MAX_ON_HAND = 1_000_000_000;
 
 export const assertOnHand = (onHand: number): void => {
   if (!Number.isSafeInteger(onHand) || onHand < 0 || onHand > MAX_ON_HAND) {

@@ -45,14 +45,10 @@ import * as z from 'zod';
 import { isConditionalCheckFailed } from '../dynamo/conditional-writes';
 import { storedItem } from '../dynamo/stored-item';
 import type { Item } from '../dynamo/table';
-import { Conflict, DataIntegrityError, DomainError, ValidationFailed } from '../errors';
+import { Conflict, DataIntegrityError, ValidationFailed } from '../errors';
+import { IdempotencyKeyReused } from './errors';
 import { headerValue } from '../middleware/http-request';
 import { logger } from '../logger';
-
-/** 422 IDEMPOTENCY_KEY_REUSED: the key was used for another request body. */
-export class IdempotencyKeyReused extends DomainError {
-  override readonly name = 'IdempotencyKeyReused';
-}
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;

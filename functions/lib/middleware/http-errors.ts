@@ -13,7 +13,7 @@ import {
   UnsupportedMediaType,
   ValidationFailed,
 } from '../errors';
-import { IdempotencyKeyReused } from '../idempotency/idempotency';
+import { IdempotencyKeyReused } from '../idempotency/errors';
 import { logger } from '../logger';
 
 export interface HttpErrorMapping {

@@ -5,7 +5,7 @@ import type {
   UserRegisteredEvent,
   WithdrawalMadeEvent,
 } from '../../../contracts/events';
-import type { NotificationType } from '../../../contracts/api/notifications';
+import type { NotificationType } from '../../../contracts/http/notifications';
 
 export type { NotificationType };
 

@@ -12,7 +12,7 @@ import type {
   CancellationReason,
   OrderItem,
   Order,
-} from '../../../contracts/api/orders';
+} from '../../../contracts/http/orders';
 
 export type { OrderStatus, CancellationReason, OrderItem, Order };
 

@@ -2,7 +2,7 @@
 // execution history: the same events on AWS, LocalStack and the embedded stack. Plain shapes
 // here; the orders context's adapter fetches the events with the SDK.
 
-import type { SagaStatus, StepStatus, SagaStep, SagaTrace } from '../../../contracts/api/orders';
+import type { SagaStatus, StepStatus, SagaStep, SagaTrace } from '../../../contracts/http/orders';
 
 export type { SagaStatus, StepStatus, SagaStep, SagaTrace };
 

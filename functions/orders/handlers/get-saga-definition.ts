@@ -1,24 +1,16 @@
-import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
-import { sfn } from '../../lib/aws/sfn';
 import { loadConfig, resourceName } from '../../lib/config';
 import { json } from '../../lib/middleware/http-handler';
-import { userRoute } from '../../lib/middleware/http-auth';
+import { adminRoute } from '../../lib/middleware/http-auth';
+import { createSagaDefinitionReader } from '../saga-definition';
 
 const config = loadConfig(z.object({ ORDER_SAGA_STATE_MACHINE_ARN: resourceName }));
+const readDefinition = createSagaDefinitionReader();
 
 /**
- * GET /saga/definition: the deployed order saga's ASL, as Step Functions itself describes it. Any
- * signed-in user: a customer's order page draws its order's path over it.
+ * GET /saga/definition (admin): the deployed order saga's ASL, as Step Functions itself describes
+ * it. A customer's order page reads GET /orders/{orderId}/saga/definition instead.
  */
-export const handler = userRoute({}, async () => {
-  const machine = await sfn.send(
-    new DescribeStateMachineCommand({ stateMachineArn: config.ORDER_SAGA_STATE_MACHINE_ARN }),
-  );
-  return json(200, {
-    stateMachineArn: machine.stateMachineArn,
-    name: machine.name,
-    type: machine.type,
-    definition: JSON.parse(machine.definition ?? '{}') as unknown,
-  });
-});
+export const handler = adminRoute({}, async () =>
+  json(200, await readDefinition(config.ORDER_SAGA_STATE_MACHINE_ARN)),
+);

@@ -1,10 +1,11 @@
 import { ValidationFailed } from '../../lib/errors';
+import { MAX_DEPOSIT } from '../../../contracts/limits';
 import { CurrencyMismatch, InsufficientFunds, NoHoldToCapture, PaymentDeclined } from './errors';
 import type {
   TransactionType,
   WalletTransaction,
   WalletBalance,
-} from '../../../contracts/api/payments';
+} from '../../../contracts/http/payments';
 
 export type { TransactionType, WalletTransaction, WalletBalance };
 
@@ -32,9 +33,6 @@ export interface Hold {
   createdAt: string;
   updatedAt: string;
 }
-
-/** The most one deposit or one withdrawal may move (API.md "Wallet"). */
-export const MAX_DEPOSIT = 100_000_000;
 
 export const newWallet = (userId: string, now: string): Wallet => ({
   userId,

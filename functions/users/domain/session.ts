@@ -1,4 +1,4 @@
-import type { Session } from '../../../contracts/api/users';
+import type { Session } from '../../../contracts/http/users';
 
 export type { Session };
 

@@ -42,8 +42,13 @@ interface SmokeReport {
   saga: {
     executions: number;
     billedTransitionsPerExecution: number;
+    overheadPerTransitionMs: Summary;
     states: Record<string, { count: number; meanMs: number; p50Ms: number; p95Ms: number }>;
   };
+  interpreter: Record<
+    'success' | 'undo',
+    { transitionsPerExecution: number; microsecondsPerTransition: number }
+  >;
   http: Record<'health' | 'getOrder', { requests: number; requestsPerSecond: number }>;
   perOrder: {
     dynamodb: { operations: number; readUnits: number; writeUnits: number };
@@ -124,6 +129,13 @@ describe('npm run bench', () => {
 
       expect(report.saga.executions).toBe(5);
       expect(isNumber(report.saga.billedTransitionsPerExecution)).toBe(true);
+      expectSummary(report.saga.overheadPerTransitionMs, 5);
+      // The saga's two paths as the interpreter alone runs them: 5 steps + OrderConfirmed, and
+      // 3 steps, 4 undo steps + OrderCancelled when BookDelivery fails.
+      expect(report.interpreter.success.transitionsPerExecution).toBe(6);
+      expect(report.interpreter.undo.transitionsPerExecution).toBe(8);
+      for (const path of [report.interpreter.success, report.interpreter.undo])
+        expect(isNumber(path.microsecondsPerTransition)).toBe(true);
       expect(Object.keys(report.saga.states)).toEqual(expect.arrayContaining(FORWARD_STEPS));
       for (const state of Object.values(report.saga.states)) {
         expect(state.count).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ERROR_STATUSES, type ErrorCode } from '../../../contracts/http/common';
 import { eventually } from '../../support/contract-checks';
 import {
   hostileRequests,
@@ -22,22 +23,8 @@ import { scanTable } from '../../support/table-snapshot';
 jest.setTimeout(300_000);
 
 /** The contract's status of each error code (API.md, Conventions). */
-const STATUS_OF_CODE: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  MALFORMED_JSON: 400,
-  UNKNOWN_PRODUCT: 400,
-  UNKNOWN_SLOT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  EMAIL_TAKEN: 409,
-  DUPLICATE_ORDER: 409,
-  CONFLICT: 409,
-  INSUFFICIENT_FUNDS: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  IDEMPOTENCY_KEY_REUSED: 422,
-};
+const statusOfCode = (code: string): number | undefined =>
+  Object.hasOwn(ERROR_STATUSES, code) ? ERROR_STATUSES[code as ErrorCode] : undefined;
 
 /** Every route of API.md but `GET /health`, which takes no input and so has nothing to refuse. */
 const API_ROUTES = [
@@ -101,7 +88,7 @@ function problemWith(request: HostileRequest, { status, body }: Answer): string 
   const { code, message } = error as Record<string, unknown>;
   const others = Object.keys(error).filter((key) => !['code', 'message', 'details'].includes(key));
   if (others.length > 0) return `extra error fields ${others.join(', ')}`;
-  if (typeof code !== 'string' || STATUS_OF_CODE[code] !== status) return `code ${String(code)}`;
+  if (typeof code !== 'string' || statusOfCode(code) !== status) return `code ${String(code)}`;
   if (!request.codes.includes(code)) return `code ${code}, expected ${request.codes.join('|')}`;
   if (typeof message !== 'string' || message === '') return 'no message';
   return undefined;

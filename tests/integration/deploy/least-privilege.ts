@@ -17,6 +17,8 @@ const PUBLISH_EVENTS = 'sns:Publish on topic/events';
 const START_SAGA = 'states:StartExecution on stateMachine/order-saga';
 const READ_SAGA_HISTORY = 'states:GetExecutionHistory on executions/order-saga';
 const DESCRIBE_SAGA = 'states:DescribeStateMachine on stateMachine/order-saga';
+const DESCRIBE_EXECUTIONS_MACHINE =
+  'states:DescribeStateMachineForExecution on executions/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
 // What an event source mapping needs of a table's stream (the publisher's role reads it).
 const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map(
@@ -97,6 +99,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getOrder: { grants: onTable('orders', READ) },
   listOrders: { grants: queryIndexes('orders') },
   getSagaTrace: { grants: [...onTable('orders', READ), READ_SAGA_HISTORY] },
+  getOrderSagaDefinition: { grants: [...onTable('orders', READ), DESCRIBE_EXECUTIONS_MACHINE] },
   listAllOrders: { grants: queryIndexes('orders') },
   getSagaDefinition: { grants: [DESCRIBE_SAGA] },
   confirmOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
@@ -165,7 +168,9 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
         ? undefined
         : "only parking a publisher's failed batch on its queue";
     case 'states':
-      return [START_SAGA, READ_SAGA_HISTORY, DESCRIBE_SAGA].includes(grant)
+      return [START_SAGA, READ_SAGA_HISTORY, DESCRIBE_SAGA, DESCRIBE_EXECUTIONS_MACHINE].includes(
+        grant,
+      )
         ? undefined
         : 'only starting the order saga or reading it and its executions';
     case 'lambda':

@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { parse } from 'yaml';
 import {
+  crossings,
   executionPath,
   layoutSaga,
   overlaps,
   sagaGraph,
+  sagaSvg,
   type AslDefinition,
   type TraceStep,
 } from '../../../web/src/saga-graph';
@@ -63,6 +65,83 @@ describe('the saga graph of the ASL file', () => {
     const ys = FORWARD.map((id) => layout.nodes.find((node) => node.id === id)?.y ?? NaN);
     expect(ys).toEqual([...ys].sort((a, b) => a - b));
     for (const edge of layout.edges) expect(edge.points.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('draws the undo chain beside the forward steps, running back up as in the design', async () => {
+    const layout = await layoutSaga(new ELK(), graph);
+    const at = (id: string) => layout.nodes.find((node) => node.id === id);
+    const xs = new Set(UNDO.map((id) => at(id)?.x));
+    expect(xs.size).toBe(1);
+    const ys = UNDO.map((id) => at(id)?.y ?? NaN);
+    expect(ys).toEqual([...ys].sort((a, b) => b - a));
+    // The Next edges between undo steps are drawn upwards: they end at the higher step.
+    const releaseStock = layout.edges.find((edge) => edge.id === 'CancelDelivery->ReleaseStock');
+    expect(releaseStock?.points.at(-1)?.y).toBeLessThan(releaseStock?.points[0]?.y ?? NaN);
+  });
+
+  it('routes the edges without a crossing: Catch edges leave on the right, Next edges below', async () => {
+    const layout = await layoutSaga(new ELK(), graph);
+
+    expect(crossings(layout)).toEqual([]);
+    const at = (id: string) => layout.nodes.find((node) => node.id === id);
+    for (const edge of layout.edges.filter((e) => e.kind === 'catch')) {
+      const from = at(edge.from);
+      expect(edge.points[0]?.x).toBe((from?.x ?? NaN) + (from?.width ?? NaN));
+    }
+  });
+
+  it('finds a crossing when two routes cross (the check can fail)', () => {
+    const crossed = {
+      width: 100,
+      height: 100,
+      nodes: [],
+      edges: [
+        {
+          id: 'a',
+          from: 'A',
+          to: 'B',
+          kind: 'next' as const,
+          points: [
+            { x: 50, y: 0 },
+            { x: 50, y: 100 },
+          ],
+        },
+        {
+          id: 'b',
+          from: 'C',
+          to: 'D',
+          kind: 'catch' as const,
+          points: [
+            { x: 0, y: 50 },
+            { x: 100, y: 50 },
+          ],
+        },
+        {
+          id: 'c',
+          from: 'C',
+          to: 'E',
+          kind: 'catch' as const,
+          points: [
+            { x: 0, y: 50 },
+            { x: 40, y: 50 },
+          ],
+        },
+      ],
+    };
+    expect(crossings(crossed)).toEqual([['a', 'b']]);
+  });
+
+  it('writes the layout as an SVG document with every state and transition', async () => {
+    const layout = await layoutSaga(new ELK(), graph);
+    const path = executionPath([step('ReservePayment', 'CAUGHT', 'PaymentDeclined')], graph.edges);
+
+    const svg = sagaSvg(layout, path);
+
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    for (const node of graph.nodes) expect(svg).toContain(`data-state="${node.id}"`);
+    expect(svg.match(/<polyline /g)).toHaveLength(graph.edges.length);
+    expect(svg).toContain('PaymentDeclined');
+    expect(svg).toContain('stroke-dasharray="6 4"');
   });
 
   it('colours a path: retried, caught with its error, the undo steps, and the edges taken', () => {

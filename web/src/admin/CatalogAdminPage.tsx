@@ -6,6 +6,7 @@ import { useSession } from '../session';
 import { useApi } from '../useApi';
 import { ProductStockRow } from './ProductStockRow';
 import { SlotForm } from './SlotForm';
+import { TableWrap } from '../components/TableWrap';
 
 /** Products and prices, stock on hand, and delivery slots. */
 export function CatalogAdminPage() {
@@ -39,7 +40,7 @@ export function CatalogAdminPage() {
         </label>
         <button type="submit">Add product</button>
       </form>
-      <div className="table-wrap">
+      <TableWrap label="Products and stock">
         <table>
           <thead>
             <tr>
@@ -55,7 +56,7 @@ export function CatalogAdminPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <SlotForm onError={setError} />
     </section>
   );

@@ -2,6 +2,7 @@ import type { Metrics } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
 import { useSession } from '../session';
 import { useApi } from '../useApi';
+import { TableWrap } from '../components/TableWrap';
 
 const HOUR_MS = 3_600_000;
 
@@ -24,7 +25,7 @@ export function MetricsPage() {
     <section>
       <h1>Metrics (last hour, per minute)</h1>
       <ErrorNote error={error} feature="Metrics" />
-      <div className="table-wrap">
+      <TableWrap label="Metric series">
         <table>
           <thead>
             <tr>
@@ -59,7 +60,7 @@ export function MetricsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

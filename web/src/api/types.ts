@@ -1,108 +1,34 @@
-// The shapes of the shop's HTTP API the console reads (API.md).
+// The shapes of the shop's HTTP API the console reads: the types of the contracts' own schemas
+// (contracts/http/), imported as types only so that no zod reaches the console's bundle.
+import type { Product } from '../../../contracts/http/catalog';
+import type { Page } from '../../../contracts/http/common';
+import type { Slot } from '../../../contracts/http/delivery';
+import type { StockLevel } from '../../../contracts/http/inventory';
+import type { NotificationView } from '../../../contracts/http/notifications';
+import type { Metrics, SagaDefinitionView } from '../../../contracts/http/operations';
+import type { Order, OrderStatus, SagaStep, SagaTrace } from '../../../contracts/http/orders';
+import type { WalletBalance, WalletTransaction } from '../../../contracts/http/payments';
+import type { Profile } from '../../../contracts/http/users';
 import type { AslDefinition } from '../saga-graph';
 
-export type { SagaTrace, TraceStep, AslDefinition } from '../saga-graph';
+export type {
+  AslDefinition,
+  Metrics,
+  Order,
+  OrderStatus,
+  Page,
+  Product,
+  Profile,
+  SagaTrace,
+  Slot,
+  StockLevel,
+  WalletTransaction,
+  NotificationView as Notification,
+  SagaStep as TraceStep,
+  WalletBalance as Wallet,
+};
 
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
+export type MetricSeries = Metrics['series'][number];
 
-export interface Product {
-  productId: string;
-  name: string;
-  description?: string;
-  price: number;
-  currency: string;
-  createdAt: string;
-}
-
-export interface StockLevel {
-  productId: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-}
-
-export interface Profile {
-  userId: string;
-  email: string;
-  name: string;
-  phone?: string;
-  isAdmin: boolean;
-}
-
-export interface Wallet {
-  balance: number;
-  held: number;
-  available: number;
-  currency: string;
-}
-
-export interface WalletTransaction {
-  transactionId: string;
-  type: 'DEPOSIT' | 'WITHDRAWAL' | 'HOLD' | 'CAPTURE' | 'RELEASE';
-  amount: number;
-  orderId?: string;
-  createdAt: string;
-}
-
-export interface Slot {
-  slotId: string;
-  start: string;
-  end: string;
-  capacity: number;
-  booked: number;
-  available: number;
-}
-
-export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'COMPENSATION_FAILED';
-
-export interface Order {
-  orderId: string;
-  userId: string;
-  status: OrderStatus;
-  items: {
-    productId: string;
-    name: string;
-    quantity: number;
-    unitPrice: number;
-    lineTotal: number;
-  }[];
-  total: number;
-  currency: string;
-  deliverySlotId: string;
-  cancellationReason?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Notification {
-  notificationId: string;
-  type: string;
-  orderId?: string;
-  message: string;
-  createdAt: string;
-}
-
-export interface SagaDefinition {
-  stateMachineArn: string;
-  name: string;
-  type: string;
-  definition: AslDefinition;
-}
-
-export interface MetricSeries {
-  name: string;
-  stat: string;
-  unit: string;
-  dimensions: Record<string, string>;
-  points: { t: string; value: number }[];
-}
-
-export interface Metrics {
-  from: string;
-  to: string;
-  period: number;
-  series: MetricSeries[];
-}
+/** The API answers the ASL as a JSON object; the console reads it as the ASL it is. */
+export type SagaDefinition = Omit<SagaDefinitionView, 'definition'> & { definition: AslDefinition };

@@ -1,11 +1,12 @@
 import type { Order } from '../api/types';
 import { dateTime, money, shortId } from '../format';
 import { StatusBadge } from './StatusBadge';
+import { TableWrap } from './TableWrap';
 
 export function OrdersTable({ orders, linkBase }: { orders: Order[]; linkBase: string }) {
   if (orders.length === 0) return <p>No orders.</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label="Orders">
       <table>
         <thead>
           <tr>
@@ -30,6 +31,6 @@ export function OrdersTable({ orders, linkBase }: { orders: Order[]; linkBase: s
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,5 +1,5 @@
 import { OrderSaga } from '../saga-view/OrderSaga';
 
 export function OrderPage({ orderId }: { orderId: string }) {
-  return <OrderSaga orderId={orderId} timeline />;
+  return <OrderSaga orderId={orderId} timeline definitionSource="order" />;
 }

@@ -5,6 +5,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { dateTime, money, shortId } from '../format';
 import { useSession } from '../session';
 import { useApi } from '../useApi';
+import { TableWrap } from '../components/TableWrap';
 
 export function WalletPage() {
   const { api } = useSession();
@@ -47,7 +48,7 @@ export function WalletPage() {
       <AmountForm label="Withdraw" onSubmit={move('/wallet/withdrawals', 'Withdrawing')} />
       <ErrorNote error={error} feature={feature === 'Withdrawing' ? feature : undefined} />
       <h2>Ledger</h2>
-      <div className="table-wrap">
+      <TableWrap label="Wallet ledger">
         <table>
           <thead>
             <tr>
@@ -74,7 +75,7 @@ export function WalletPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

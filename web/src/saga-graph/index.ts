@@ -2,3 +2,4 @@ export * from './asl';
 export * from './graph';
 export * from './layout';
 export * from './path';
+export * from './svg';

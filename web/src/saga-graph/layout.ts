@@ -1,9 +1,15 @@
-// Positions for the saga graph, computed by ELK's layered algorithm (elkjs): top to bottom, the
-// forward steps in the left column, the undo steps in the next, the compensation failure in the
-// last. The columns are constraints given to ELK (each node's model order and initial position,
-// which the semi-interactive crossing minimisation keeps); ELK places the nodes so none overlap
-// and routes the edges orthogonally around them.
-import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
+// Positions for the saga graph, computed by ELK's layered algorithm (elkjs), in the design's
+// picture (DESIGN.md, "The order saga") turned on its side for narrow screens: the forward steps
+// down the left column, the undo chain in the next column beside the steps it undoes, running
+// back up as the design's undo row runs back left, and the compensation failure in the last.
+//
+// ELK lays out every edge pointing down. The undo chain's Next edges point up in this picture,
+// so ELK is given them reversed and their routes are turned back afterwards. Then each Catch
+// edge goes from a forward step to an undo step at least as far down: no two of them cross.
+// Ports fix the sides: Next edges leave a step at the bottom and enter at the top, Catch edges
+// leave on the right and enter on the left, so the two kinds never share a side. ELK orders the
+// steps of each layer (model order breaks ties), places them and routes the edges orthogonally.
+import type { ELK, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { Column, GraphEdge, GraphNode, SagaGraph } from './graph';
 
 export const NODE_WIDTH = 196;
@@ -33,67 +39,56 @@ export interface SagaLayout {
 }
 
 const COLUMN_ORDER: Column[] = ['forward', 'undo', 'failure'];
-/** Where each column's first step sits, in rows: the undo chain starts beside the second step. */
-const FIRST_ROW: Record<Column, number> = { forward: 0, undo: 1, failure: 2 };
 
-/** Each node's row within its column: the order in which the saga's transitions reach it. */
-function rowsOf(graph: SagaGraph): Map<string, number> {
-  const rows = new Map<string, number>();
-  const nextOf = new Map(graph.edges.filter((e) => e.kind === 'next').map((e) => [e.from, e.to]));
-  const hasNextIn = new Set(graph.edges.filter((e) => e.kind === 'next').map((e) => e.to));
-  for (const column of COLUMN_ORDER) {
-    const members = graph.nodes.filter((node) => node.column === column);
-    const inColumn = new Set(members.map((node) => node.id));
-    // Chains start where no Next of the same column leads; follow each chain down the column.
-    let row = FIRST_ROW[column];
-    for (const head of members.filter(
-      (node) =>
-        !hasNextIn.has(node.id) ||
-        ![...graph.edges].some(
-          (e) => e.kind === 'next' && e.to === node.id && inColumn.has(e.from),
-        ),
-    )) {
-      for (
-        let id: string | undefined = head.id;
-        id && inColumn.has(id) && !rows.has(id);
-        id = nextOf.get(id)
-      )
-        rows.set(id, row++);
-    }
-    for (const node of members) if (!rows.has(node.id)) rows.set(node.id, row++);
-  }
-  return rows;
-}
+/** A Next edge between two undo steps: drawn upwards, so laid out reversed. */
+const runsUp = (edge: GraphEdge, columnOf: Map<string, Column>): boolean =>
+  edge.kind === 'next' && columnOf.get(edge.from) === 'undo' && columnOf.get(edge.to) === 'undo';
+
+type Side = 'NORTH' | 'SOUTH' | 'EAST' | 'WEST';
+const port = (node: string, side: Side): ElkPort => ({
+  id: `${node}:${side}`,
+  layoutOptions: { 'elk.port.side': side },
+});
 
 export async function layoutSaga(elk: ELK, graph: SagaGraph): Promise<SagaLayout> {
-  const rows = rowsOf(graph);
+  const columnOf = new Map(graph.nodes.map((node) => [node.id, node.column]));
+  const elkEdges: ElkExtendedEdge[] = graph.edges.map((edge) => {
+    const [source, target] = runsUp(edge, columnOf) ? [edge.to, edge.from] : [edge.from, edge.to];
+    const [out, into]: [Side, Side] = edge.kind === 'next' ? ['SOUTH', 'NORTH'] : ['EAST', 'WEST'];
+    return { id: edge.id, sources: [`${source}:${out}`], targets: [`${target}:${into}`] };
+  });
+  // The model order of the children is the columns' order: ELK keeps it where nothing else
+  // decides, so the forward steps stay left of the undo steps.
+  const children = [...graph.nodes]
+    .sort((a, b) => COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column))
+    .map((node): ElkNode => ({
+      id: node.id,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      layoutOptions: { 'elk.portConstraints': 'FIXED_SIDE' },
+      ports: (['NORTH', 'SOUTH', 'EAST', 'WEST'] as const).map((side) => port(node.id, side)),
+    }));
   const root: ElkNode = {
     id: 'saga',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
       'elk.edgeRouting': 'ORTHOGONAL',
-      // The columns and rows are given (x, y below): ELK keeps them as constraints, then places
-      // the nodes apart and routes every edge around them.
-      'elk.layered.layering.strategy': 'INTERACTIVE',
-      'elk.layered.crossingMinimization.strategy': 'INTERACTIVE',
-      'elk.layered.cycleBreaking.strategy': 'INTERACTIVE',
-      'elk.layered.nodePlacement.strategy': 'INTERACTIVE',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.nodePlacement.bk.fixedAlignment': 'LEFTUP',
+      'elk.layered.nodePlacement.favorStraightEdges': 'true',
+      'elk.layered.mergeEdges': 'true',
       'elk.spacing.nodeNode': '56',
       'elk.layered.spacing.nodeNodeBetweenLayers': '36',
       'elk.spacing.edgeNode': '16',
-      'elk.spacing.edgeEdge': '8',
+      'elk.spacing.edgeEdge': '10',
       'elk.layered.spacing.edgeNodeBetweenLayers': '16',
       'elk.padding': '[top=16,left=16,bottom=16,right=16]',
     },
-    children: graph.nodes.map((node) => ({
-      id: node.id,
-      width: NODE_WIDTH,
-      height: NODE_HEIGHT,
-      x: COLUMN_ORDER.indexOf(node.column) * (NODE_WIDTH * 2),
-      y: (rows.get(node.id) ?? 0) * (NODE_HEIGHT * 2),
-    })),
-    edges: graph.edges.map((edge) => ({ id: edge.id, sources: [edge.from], targets: [edge.to] })),
+    children,
+    edges: elkEdges,
   };
   const laid = await elk.layout(root);
   const placed = new Map((laid.children ?? []).map((child) => [child.id, child]));
@@ -108,17 +103,51 @@ export async function layoutSaga(elk: ELK, graph: SagaGraph): Promise<SagaLayout
     };
   });
   const routes = new Map((laid.edges ?? []).map((edge) => [edge.id, edge.sections ?? []]));
-  const edges = graph.edges.map((edge) => ({
-    ...edge,
-    points: (routes.get(edge.id) ?? []).flatMap((section) => [
+  const edges = graph.edges.map((edge) => {
+    const points = (routes.get(edge.id) ?? []).flatMap((section) => [
       section.startPoint,
       ...(section.bendPoints ?? []),
       section.endPoint,
-    ]),
-  }));
+    ]);
+    return { ...edge, points: runsUp(edge, columnOf) ? points.reverse() : points };
+  });
   return { width: laid.width ?? 0, height: laid.height ?? 0, nodes, edges };
 }
 
 /** Whether two placed nodes overlap (a check for tests and the script). */
 export const overlaps = (a: PlacedNode, b: PlacedNode): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+type Segment = [Point, Point];
+const segmentsOf = (edge: PlacedEdge): Segment[] =>
+  edge.points.slice(1).map((point, i) => [edge.points[i] as Point, point]);
+
+const isVertical = ([a, b]: Segment): boolean => a.x === b.x && a.y !== b.y;
+const isHorizontal = ([a, b]: Segment): boolean => a.y === b.y && a.x !== b.x;
+const strictlyBetween = (value: number, one: number, other: number): boolean =>
+  Math.min(one, other) < value && value < Math.max(one, other);
+
+/** Whether two axis-parallel segments cross at a point inside both (touching ends does not). */
+function segmentsCross(s: Segment, t: Segment): boolean {
+  if (isHorizontal(s) && isVertical(t)) return segmentsCross(t, s);
+  if (!isVertical(s) || !isHorizontal(t)) return false;
+  const [top, bottom] = s;
+  const [left, right] = t;
+  return strictlyBetween(top.x, left.x, right.x) && strictlyBetween(left.y, top.y, bottom.y);
+}
+
+/**
+ * The pairs of edges whose routes cross (orthogonal routes: a vertical segment through a
+ * horizontal one). Edges into or out of the same step are a merge or a fork, never a crossing.
+ */
+export function crossings(layout: SagaLayout): [string, string][] {
+  const found: [string, string][] = [];
+  layout.edges.forEach((a, i) => {
+    for (const b of layout.edges.slice(i + 1)) {
+      if (a.to === b.to || a.from === b.from) continue;
+      const cross = segmentsOf(a).some((s) => segmentsOf(b).some((t) => segmentsCross(s, t)));
+      if (cross) found.push([a.id, b.id]);
+    }
+  });
+  return found;
+}

@@ -4,7 +4,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { money, shortId } from '../format';
 import { Legend } from './Legend';
 import { SagaTimeline } from './SagaTimeline';
-import { useSagaLive } from './useSagaLive';
+import { type DefinitionSource, useSagaLive } from './useSagaLive';
 
 // ELK and React Flow are most of the console's JavaScript: only the order pages load them.
 const SagaGraph = lazy(() => import('./SagaGraph'));
@@ -14,12 +14,15 @@ export function OrderSaga({
   orderId,
   timeline,
   actions,
+  definitionSource,
 }: {
   orderId: string;
+  /** The customer's page draws the machine its order ran; admins read the deployed one. */
+  definitionSource?: DefinitionSource;
   timeline?: boolean;
   actions?: (restart: () => void, status?: string) => ReactNode;
 }) {
-  const live = useSagaLive(orderId);
+  const live = useSagaLive(orderId, definitionSource);
   const { order, trace, definition, error } = live;
   return (
     <section>

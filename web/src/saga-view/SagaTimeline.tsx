@@ -1,10 +1,11 @@
 import type { SagaTrace } from '../api/types';
 import { dateTime } from '../format';
+import { TableWrap } from '../components/TableWrap';
 
 /** The execution's events in order: each state entered, how it ended, when, and its error. */
 export function SagaTimeline({ trace }: { trace: SagaTrace }) {
   return (
-    <div className="table-wrap">
+    <TableWrap label="Saga timeline">
       <table data-testid="saga-timeline">
         <caption>
           Execution {trace.status} · started {dateTime(trace.startedAt)}
@@ -33,6 +34,6 @@ export function SagaTimeline({ trace }: { trace: SagaTrace }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -13,25 +13,31 @@ export interface SagaLive {
 
 const POLL_MS = 400;
 
+/** Where the graph's ASL comes from: the deployed machine (admin), or the one this order ran. */
+export type DefinitionSource = 'deployed' | 'order';
+
+const definitionPath = (source: DefinitionSource, orderId: string): string =>
+  source === 'deployed' ? '/saga/definition' : `/orders/${orderId}/saga/definition`;
+
 /**
  * The order and its saga's path, polled while the order is PENDING or its execution runs, so the
  * graph colours each step as the saga reaches it. The definition is read once.
  */
-export function useSagaLive(orderId: string): SagaLive {
+export function useSagaLive(orderId: string, source: DefinitionSource = 'deployed'): SagaLive {
   const { api } = useSession();
   const [state, setState] = useState<Omit<SagaLive, 'restart'>>({});
   const [round, setRound] = useState(0);
 
   useEffect(() => {
     let live = true;
-    api.get<SagaDefinition>('/saga/definition').then(
+    api.get<SagaDefinition>(definitionPath(source, orderId)).then(
       (definition) => live && setState((s) => ({ ...s, definition })),
       (error: unknown) => live && setState((s) => ({ ...s, error })),
     );
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, orderId, source]);
 
   useEffect(() => {
     let live = true;

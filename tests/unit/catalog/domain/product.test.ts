@@ -1,13 +1,15 @@
 import {
-  changedFields,
   MAX_DESCRIPTION_LENGTH,
   MAX_NAME_LENGTH,
   MAX_PRICE,
-  newProductRecord,
-  presentProduct,
   productDescriptionSchema,
   productNameSchema,
   productPriceSchema,
+} from '../../../../contracts/http/catalog';
+import {
+  changedFields,
+  newProductRecord,
+  presentProduct,
   quoteOf,
 } from '../../../../functions/catalog/domain/product';
 

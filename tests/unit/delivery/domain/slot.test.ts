@@ -1,5 +1,5 @@
+import { MAX_CAPACITY } from '../../../../contracts/limits';
 import {
-  MAX_CAPACITY,
   newSlot,
   planBooking,
   planBookingCancellation,

@@ -1,6 +1,7 @@
 import {
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
   GetExecutionHistoryCommand,
   type HistoryEvent,
   ListExecutionsCommand,
@@ -313,5 +314,29 @@ describe('embedded Step Functions: unknown resources and state machines', () => 
     expect(described).toMatchObject({ name: 'outcome', status: 'ACTIVE', type: 'STANDARD' });
     expect(JSON.parse(described.definition ?? 'null')).toEqual(OUTCOME_DEFINITION);
     expect(described.creationDate).toBeInstanceOf(Date);
+  });
+
+  it('describes the state machine an execution ran, and ExecutionDoesNotExist for one never started', async () => {
+    const executionArn = await run('other', 'machine-of-execution', 'accept');
+
+    const described = await client.send(
+      new DescribeStateMachineForExecutionCommand({ executionArn }),
+    );
+
+    expect(described).toMatchObject({ name: 'other', stateMachineArn: stateMachineArn('other') });
+    expect(described.updateDate).toBeInstanceOf(Date);
+    const otherDefinition = await client.send(
+      new DescribeStateMachineCommand({ stateMachineArn: stateMachineArn('other') }),
+    );
+    expect(JSON.parse(described.definition ?? 'null')).toEqual(
+      JSON.parse(otherDefinition.definition ?? '{}'),
+    );
+    await expect(
+      client.send(
+        new DescribeStateMachineForExecutionCommand({
+          executionArn: executionArn.replace('machine-of-execution', 'never-started'),
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
   });
 });

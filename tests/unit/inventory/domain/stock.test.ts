@@ -1,8 +1,8 @@
+import { MAX_ON_HAND } from '../../../../contracts/limits';
 import {
   assertOnHand,
   assertOnHandCoversReserved,
   emptyStock,
-  MAX_ON_HAND,
   planReservation,
   planStockRelease,
   stockLevel,
