@@ -48,6 +48,8 @@ export const orderSagaInputSchema = z.strictObject({
   deliverySlotId: id,
   error: z.strictObject({ Error: z.string(), Cause: z.string() }).optional(),
   faultInjection: faultPlanSchema.optional(),
+  /** The placing request's correlation id, on every log line of the saga's steps. */
+  correlationId: z.string().min(1).max(128).optional(),
 });
 
 /**

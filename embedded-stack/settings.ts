@@ -117,5 +117,7 @@ export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     // What Lambda sets for on-demand functions: Powertools counts cold starts only then.
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    // No X-Ray here: Powertools Tracer stays off (no segments, no daemon address to miss).
+    POWERTOOLS_TRACE_ENABLED: 'false',
   };
 }

@@ -1,6 +1,7 @@
 import { logger } from '../lib/logger';
 import type { FaultPlan, OrderSagaInput } from '../../contracts/order-saga';
 import { recordMetric } from '../lib/metrics';
+import { currentCorrelationId, tagInvocation } from '../lib/invocation-tags';
 import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
   duplicateWindowEnd,
@@ -144,15 +145,20 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
         },
         claimFor(userId, request, idempotent),
       );
+      tagInvocation({ orderId: order.orderId });
+      const correlationId = currentCorrelationId();
       try {
         await deps.startSaga({
           ...sagaInputFor(order),
           ...(faults ? { faultInjection: faults } : {}),
+          ...(correlationId === undefined ? {} : { correlationId }),
         });
       } catch (error) {
         return abandon(order, error);
       }
       recordMetric('ordersPlaced', 1);
+      // The first line of the order's story (resources/observability.yml's order-story query).
+      logger.info('Order placed', { total: order.total, currency: order.currency });
       return order;
     },
   };

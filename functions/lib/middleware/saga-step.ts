@@ -13,6 +13,8 @@ import {
 } from '../../../contracts/order-saga';
 import { coldStartMetric, recordMetric } from '../metrics';
 import { isTransient } from './transient-errors';
+import { traceInvocation } from '../tracer';
+import { tagInvocation } from '../invocation-tags';
 
 export type SagaStep<TResult> = (
   input: OrderSagaInput,
@@ -52,7 +54,8 @@ const logStepErrors = (stepName: string): middy.MiddlewareObj<unknown, unknown> 
 export const sagaStep = <TResult>(stepName: SagaStepName, step: SagaStep<TResult>) =>
   middy(async (event: unknown, context: Context): Promise<TResult> => {
     const { order, attempt } = parseSagaInput(event);
-    logger.appendKeys({ step: stepName, orderId: order.orderId, attempt });
+    logger.appendKeys({ step: stepName, attempt });
+    tagInvocation(order);
     recordMetric('sagaStepAttempts', 1, { step: stepName });
     if (attempt > 0) recordMetric('sagaStepRetries', 1, { step: stepName });
     if (faultInjectionEnabled() && faultDue(order.faultInjection, stepName, attempt)) {
@@ -62,6 +65,7 @@ export const sagaStep = <TResult>(stepName: SagaStepName, step: SagaStep<TResult
     logger.info(`${stepName} done`, { result });
     return result;
   })
+    .use(traceInvocation())
     .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logStepErrors(stepName));
