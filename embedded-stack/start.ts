@@ -18,6 +18,7 @@ import { CONSOLE_DIST, ensureConsoleBuilt } from './console-build';
 import { startConsoleServer, type ConsoleServer } from './console-server';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
+import { loadExecutionStatusRules } from './execution-status-rules';
 import { manage, type ManagedProcess } from './managed-process';
 import { buildLocalStateMachines } from './saga-runner';
 import {
@@ -121,13 +122,11 @@ async function main(): Promise<void> {
   // The in-process saga handlers read their configuration from here, as on Lambda.
   const functionsEnvironment = allFunctionsEnvironment(config);
   Object.assign(process.env, functionsEnvironment);
-  const stateMachines = await buildLocalStateMachines(
-    config,
-    resolve(PROJECT_ROOT, settings.buildDir),
-  );
+  const buildDir = resolve(PROJECT_ROOT, settings.buildDir);
+  const stateMachines = await buildLocalStateMachines(config, buildDir);
   streamMappings = await startStreamMappings({
     config,
-    buildDir: resolve(PROJECT_ROOT, settings.buildDir),
+    buildDir,
     dataDir: resolve(PROJECT_ROOT, settings.streamsDir),
     dynamodbUrl: url(settings.ports.dynamodb),
     region: settings.region,
@@ -139,6 +138,7 @@ async function main(): Promise<void> {
     accountId: config.custom.local.accountId,
     stateMachines,
     timeScale: settings.sfnTimeScale,
+    onStatusChange: await loadExecutionStatusRules(config, buildDir),
   });
 
   await waitUntil(

@@ -341,6 +341,18 @@ export const ROUTES: readonly RouteContract[] = [
     responses: { 200: { description: 'A page of orders', body: orderPageSchema } },
   },
   {
+    method: 'post',
+    path: '/admin/orders/{orderId}/redrive',
+    access: 'admin',
+    tag: 'Operations',
+    summary: "A COMPENSATION_FAILED order's saga redriven from the undo step that failed",
+    description:
+      'Step Functions RedriveExecution: the undo steps run again and the order ends CANCELLED once they succeed.',
+    params: orderPathSchema,
+    responses: { 202: { description: 'Under way: the order as it is now', body: orderSchema } },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  {
     method: 'get',
     path: '/admin/metrics',
     access: 'admin',

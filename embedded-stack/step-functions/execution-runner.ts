@@ -3,6 +3,7 @@ import { Execution, type ExecutionIdentity } from './execution';
 import type { JsonValue } from './json';
 import { lambdaTaskHandler } from './lambda-task';
 import type { RegisteredStateMachine } from './state-machine-registry';
+import type { ExecutionStatusChange } from './types';
 
 export interface RunSettings {
   region: string;
@@ -11,6 +12,8 @@ export interface RunSettings {
    * real: a handler slowed by a busy machine must not time out for a scaled-down TimeoutSeconds.
    */
   timeScale: number;
+  /** Told of every start, end and redrive (EventBridge's execution status changes). */
+  onStatusChange: (change: ExecutionStatusChange) => void;
 }
 
 /**
@@ -36,7 +39,7 @@ export const runExecution = (
     roleArn: identity.roleArn,
     region: settings.region,
   });
-  const execution = new Execution(identity, input, run);
+  const execution = new Execution(identity, input, run, settings.onStatusChange);
   execution.start();
   return execution;
 };

@@ -48,7 +48,11 @@ export const startStepFunctionsServer = async (
     scope,
     stateMachines: new StateMachineRegistry(scope, options.stateMachines),
     executions: new ExecutionStore(),
-    run: { region: options.region, timeScale: options.timeScale ?? 1 },
+    run: {
+      region: options.region,
+      timeScale: options.timeScale ?? 1,
+      onStatusChange: options.onStatusChange ?? (() => undefined),
+    },
   };
   const host = options.host ?? '127.0.0.1';
 

@@ -7,6 +7,21 @@ export interface LocalStateMachine {
   taskHandlers: Record<string, (input: unknown) => Promise<unknown>>;
 }
 
+/** The detail of EventBridge's "Step Functions Execution Status Change" event. */
+export interface ExecutionStatusChange {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  startDate: number;
+  stopDate: number | null;
+  input: string;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  redriveCount: number;
+}
+
 export interface StepFunctionsServer {
   url: string;
   close(): Promise<void>;
@@ -27,4 +42,6 @@ export interface StepFunctionsServerOptions {
    * Local's wait-time settings do; TimeoutSeconds stay real. Default 1, real time.
    */
   timeScale?: number;
+  /** Told of every execution that starts, ends or is redriven, as EventBridge is on AWS. */
+  onStatusChange?: (change: ExecutionStatusChange) => void;
 }

@@ -17,6 +17,7 @@ const PUBLISH_EVENTS = 'sns:Publish on topic/events';
 const START_SAGA = 'states:StartExecution on stateMachine/order-saga';
 const READ_SAGA_HISTORY = 'states:GetExecutionHistory on executions/order-saga';
 const DESCRIBE_SAGA = 'states:DescribeStateMachine on stateMachine/order-saga';
+const REDRIVE_SAGA = 'states:RedriveExecution on executions/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
 // What an event source mapping needs of a table's stream (the publisher's role reads it).
 const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map(
@@ -101,10 +102,9 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getSagaDefinition: { grants: [DESCRIBE_SAGA] },
   confirmOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
   cancelOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
-  markCompensationFailed: {
-    grants: onTable('orders', READ, 'PutItem', 'UpdateItem'),
-    sagaStep: true,
-  },
+  // Called by EventBridge when an execution of the saga failed, not by the saga.
+  markCompensationFailed: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem') },
+  redriveOrder: { grants: [...onTable('orders', READ), REDRIVE_SAGA] },
 
   listNotifications: { grants: onTable('notifications', 'Query') },
   recordNotification: { grants: onTable('notifications', 'PutItem') },
@@ -165,9 +165,9 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
         ? undefined
         : "only parking a publisher's failed batch on its queue";
     case 'states':
-      return [START_SAGA, READ_SAGA_HISTORY, DESCRIBE_SAGA].includes(grant)
+      return [START_SAGA, READ_SAGA_HISTORY, REDRIVE_SAGA, DESCRIBE_SAGA].includes(grant)
         ? undefined
-        : 'only starting the order saga or reading it and its executions';
+        : 'only starting, describing or redriving the order saga, or reading its executions';
     case 'lambda':
       return action === 'lambda:InvokeFunction' &&
         INTERNAL_FUNCTIONS.some((key) => resource === `function/${key}`)
