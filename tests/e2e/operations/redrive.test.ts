@@ -5,10 +5,12 @@ import { longestRetryWaitMs } from '../../support/order-saga-definition';
 import {
   customerWith,
   freshSlot,
+  notificationsUntil,
   orderWhenEnded,
   outsideState,
   productInStock,
   sagaTraceWhenEnded,
+  type Notification,
   type Order,
 } from '../../support/shop-scenario';
 
@@ -49,6 +51,18 @@ describe('POST /admin/orders/{orderId}/redrive', () => {
     expect(failedTrace.steps.at(-1)).toMatchObject({ state: 'ReleaseStock', status: 'FAILED' });
     // Money and units are still held: the undo stopped half way.
     expect(await outsideState(customer, [product.productId], slot)).not.toEqual(before);
+    // API.md: ORDER_COMPENSATION_FAILED reaches the customer and every admin.
+    const notice = (items: Notification[]) =>
+      items.filter(
+        (item) => item.type === 'ORDER_COMPENSATION_FAILED' && item.orderId === order.orderId,
+      );
+    const admin = { ...customer, token: await adminToken() };
+    const noticeTo = async (reader: typeof customer) =>
+      notice(await notificationsUntil(reader, (items) => notice(items).length > 0));
+    const [toCustomer, toAdmin] = await Promise.all([noticeTo(customer), noticeTo(admin)]);
+    expect(toCustomer).toHaveLength(1);
+    expect(toAdmin).toHaveLength(1);
+    expect(toAdmin[0]?.message).toContain(`/admin/orders/${order.orderId}/redrive`);
 
     const redrive = await api.post<Order>(`/admin/orders/${order.orderId}/redrive`, undefined, {
       token: await adminToken(),

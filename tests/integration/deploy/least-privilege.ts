@@ -58,6 +58,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   loginUser: { grants: [] },
   getProfile: { grants: onTable('users', READ) },
   updateProfile: { grants: onTable('users', READ, 'UpdateItem') },
+  listAdmins: { grants: ['cognito-idp:ListUsersInGroup on userPool/UserPool'] },
 
   listProducts: { grants: queryIndexes('catalog') },
   getProduct: { grants: onTable('catalog', READ) },
@@ -107,7 +108,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   redriveOrder: { grants: [...onTable('orders', READ), REDRIVE_SAGA] },
 
   listNotifications: { grants: onTable('notifications', 'Query') },
-  recordNotification: { grants: onTable('notifications', 'PutItem') },
+  recordNotification: { grants: [...onTable('notifications', 'PutItem'), ...invoke('listAdmins')] },
 
   publishUserEvents: { grants: publisherOf('users', 'user-events-failed') },
   publishCatalogEvents: { grants: publisherOf('catalog', 'catalog-events-failed') },
@@ -135,7 +136,7 @@ const DYNAMODB_DATA_ACTIONS = [
 ].map((operation) => `dynamodb:${operation}`);
 const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 /** The other contexts' read APIs (contracts/internal-calls.ts). */
-const INTERNAL_FUNCTIONS = ['quoteProducts', 'describeSlot'];
+const INTERNAL_FUNCTIONS = ['quoteProducts', 'describeSlot', 'listAdmins'];
 
 /**
  * The rules, independent of the table above: why a grant of a function of `context` is not
