@@ -1,9 +1,11 @@
 import type { Action } from './context';
 import { describeExecution } from './describe-execution';
 import { describeStateMachine } from './describe-state-machine';
+import { describeStateMachineForExecution } from './describe-state-machine-for-execution';
 import { getExecutionHistory } from './get-execution-history';
 import { listExecutions } from './list-executions';
 import { listStateMachines } from './list-state-machines';
+import { listTagsForResource } from './list-tags-for-resource';
 import { redriveExecution } from './redrive-execution';
 import { startExecution } from './start-execution';
 import { stopExecution } from './stop-execution';
@@ -18,6 +20,8 @@ export const actions: ReadonlyMap<string, Action> = new Map([
   ['ListExecutions', listExecutions],
   ['ListStateMachines', listStateMachines],
   ['DescribeStateMachine', describeStateMachine],
+  ['DescribeStateMachineForExecution', describeStateMachineForExecution],
+  ['ListTagsForResource', listTagsForResource],
   ['StopExecution', stopExecution],
   ['RedriveExecution', redriveExecution],
 ]);
