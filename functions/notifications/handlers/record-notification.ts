@@ -12,10 +12,13 @@ import { listAdminsCall } from '../../../contracts/internal-calls';
 import { callFunction } from '../../lib/internal-calls';
 import { logger } from '../../lib/logger';
 import { snsHandler } from '../../lib/middleware/sns-handler';
+import { loadConfig, resourceName } from '../../lib/config';
 import { notificationsConfig } from '../config';
 import { adminNotificationFor, notificationFor, type Notification } from '../domain/notification';
 import { createNotificationsRepository } from '../notifications-repository';
 
+// Only this function asks who the admins are: listNotifications does not carry the name.
+const { ADMINS_FUNCTION_NAME } = loadConfig(z.object({ ADMINS_FUNCTION_NAME: resourceName }));
 const notifications = createNotificationsRepository(notificationsConfig.NOTIFICATIONS_TABLE_NAME);
 
 // The events of the subscription's filter policy (functions.yml), each with its own schema.
@@ -30,7 +33,7 @@ const notifiableEventSchema = z.discriminatedUnion('eventType', [
 
 // Who the admins are is the users context's to know (its read API over the identity provider).
 const adminIds = async (): Promise<string[]> =>
-  (await callFunction(notificationsConfig.ADMINS_FUNCTION_NAME, listAdminsCall, {})).userIds;
+  (await callFunction(ADMINS_FUNCTION_NAME, listAdminsCall, {})).userIds;
 
 const record = async (notification: Notification, eventType: string): Promise<void> => {
   const { recorded } = await notifications.record(notification);
