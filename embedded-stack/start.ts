@@ -20,6 +20,7 @@ import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
 import { loadExecutionStatusRules } from './execution-status-rules';
 import { manage, type ManagedProcess } from './managed-process';
+import { openReadyGate, type ReadyGate } from './ready-gate';
 import { buildLocalStateMachines } from './saga-runner';
 import {
   allFunctionsEnvironment,
@@ -49,12 +50,14 @@ let streamMappings: { stop: () => Promise<void> } | undefined;
 let cloudWatch: CloudWatchServer | undefined;
 let consoleServer: ConsoleServer | undefined;
 let apiDocs: ApiDocsServer | undefined;
+let readyGate: ReadyGate | undefined;
 let stopping = false;
 
 async function stop(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     // Reverse order of start: the HTTP side first, the database last.
+    await readyGate?.close();
     await consoleServer?.close();
     await apiDocs?.close();
     await stepFunctions?.close();
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
     // The local stage's source maps stay with its build, apart from the deployed ones
     // (.source-maps/, scripts/esbuild-plugins.js).
     SHOP_SOURCE_MAP_DIR: `${settings.buildDir}/source-maps`,
+    SHOP_OFFLINE_HTTP_PORT: String(settings.ports.offlineHttp),
   });
   const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
 
@@ -141,21 +145,25 @@ async function main(): Promise<void> {
     onStatusChange: await loadExecutionStatusRules(config, buildDir),
   });
 
+  // Seeded through serverless-offline's own port: the public one opens when all of it is done.
+  const offlineUrl = url(settings.ports.offlineHttp);
   await waitUntil(
-    `the HTTP API on port ${settings.ports.http}`,
-    async () => (await fetch(`${url(settings.ports.http)}/health`)).ok,
+    `the HTTP API on port ${settings.ports.offlineHttp}`,
+    async () => (await fetch(`${offlineUrl}/health`)).ok,
     { timeoutMs: 60_000, intervalMs: 200 },
   );
   const { accessToken } = await ensureAdminAccount({
     admin,
-    httpApiUrl: url(settings.ports.http),
+    httpApiUrl: offlineUrl,
     cognitoUrl: cognito.url,
     userPoolId: cognito.userPoolId,
     region: settings.region,
   });
-  const demo = await seedDemoData({
-    httpApiUrl: url(settings.ports.http),
-    adminToken: accessToken,
+  const demo = await seedDemoData({ httpApiUrl: offlineUrl, adminToken: accessToken });
+  readyGate = await openReadyGate({
+    host: HOST,
+    publicPort: settings.ports.http,
+    targetPort: settings.ports.offlineHttp,
   });
 
   await consoleBuilt;

@@ -8,7 +8,7 @@ import {
 } from './catalog';
 import { pageQuerySchema, type ErrorCode } from './common';
 import { newSlotSchema, slotPageSchema, slotQuerySchema, slotSchema } from './delivery';
-import { healthSchema } from './health';
+import { healthSchema, notReadySchema, readinessSchema } from './health';
 import { onHandSchema, stockLevelSchema, stockPathSchema } from './inventory';
 import { notificationPageSchema } from './notifications';
 import {
@@ -102,6 +102,16 @@ export const ROUTES: readonly RouteContract[] = [
     summary: 'The shop answers',
     unparsed: true,
     responses: { 200: { description: 'Up', body: healthSchema } },
+  },
+  {
+    method: 'get',
+    path: '/health/ready',
+    access: 'public',
+    tag: 'Health',
+    summary: 'Every dependency answers: each table, the saga, the identity provider, the topic',
+    responses: { 200: { description: 'Ready', body: readinessSchema } },
+    errors: ['NOT_READY'],
+    errorBodies: { 503: notReadySchema },
   },
   {
     method: 'get',

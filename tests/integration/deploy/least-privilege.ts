@@ -35,6 +35,16 @@ const publisherOf = (table: string, queue: string) => [
 // CloudWatch's metric reads take no resource-level permissions: '*' is the only resource.
 const READ_METRICS_DATA = 'cloudwatch:GetMetricData on *';
 const LIST_METRICS = 'cloudwatch:ListMetrics on *';
+const DESCRIBE_TOPIC = 'sns:GetTopicAttributes on topic/events';
+const CONTEXTS = [
+  'users',
+  'catalog',
+  'inventory',
+  'payments',
+  'delivery',
+  'orders',
+  'notifications',
+];
 
 // TransactGetItems is authorised as GetItem of each item, TransactWriteItems as PutItem /
 // UpdateItem / DeleteItem / ConditionCheckItem of each: the lists below name those.
@@ -50,6 +60,13 @@ const READ_PUT_UPDATE = [READ, 'PutItem', 'UpdateItem'];
 const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getHealth: { grants: [] },
   getOpenApi: { grants: [] },
+  getReadiness: {
+    grants: [
+      ...CONTEXTS.map((context) => `dynamodb:DescribeTable on table/${context}`),
+      DESCRIBE_SAGA,
+      DESCRIBE_TOPIC,
+    ],
+  },
   routeNotFound: { grants: [] },
 
   registerUser: {
@@ -147,6 +164,9 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
   const service = action.split(':')[0];
   switch (service) {
     case 'dynamodb':
+      // A table's metadata, not its data: how readiness sees every table.
+      if (action === 'dynamodb:DescribeTable' && resource.startsWith('table/'))
+        return functionKey === 'getReadiness' ? undefined : 'only readiness describes tables';
       if (resource.startsWith('stream/')) {
         if (context !== 'outbox') return 'only an outbox publisher reads a stream';
         return STREAM_ACTIONS.includes(action) ? undefined : 'only reading the stream';
@@ -157,6 +177,9 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
         return action === 'dynamodb:Query' ? undefined : 'only a query reads an index';
       return `not the ${context} context's table`;
     case 'sns':
+      // The topic's metadata: how readiness sees the topic.
+      if (grant === DESCRIBE_TOPIC)
+        return functionKey === 'getReadiness' ? undefined : 'only readiness describes the topic';
       if (context !== 'outbox') return 'no handler publishes: events go through the outbox';
       return grant === PUBLISH_EVENTS ? undefined : 'only publishing on the events topic';
     case 'sqs':
