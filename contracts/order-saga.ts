@@ -15,11 +15,13 @@ export const SAGA_STEPS = [
   'ReleaseStock',
   'ReleasePayment',
   'CancelOrder',
-  'MarkCompensationFailed',
 ] as const;
 export type SagaStepName = (typeof SAGA_STEPS)[number];
 
-export const faultPlanSchema = z.partialRecord(z.enum(SAGA_STEPS), z.enum(['error', 'error-once']));
+/** API.md "Fault injection": every attempt, the first only, or every attempt until a redrive. */
+export const FAULTS = ['error', 'error-once', 'error-until-redrive'] as const;
+
+export const faultPlanSchema = z.partialRecord(z.enum(SAGA_STEPS), z.enum(FAULTS));
 export type FaultPlan = z.infer<typeof faultPlanSchema>;
 
 export const sagaItemSchema = z.strictObject({
@@ -53,12 +55,14 @@ export const orderSagaInputSchema = z.strictObject({
 });
 
 /**
- * What each Task receives (the ASL's Parameters): the whole saga state, and which attempt this
- * is (`$$.State.RetryCount`, 0 for the first), which only fault injection reads.
+ * What each Task receives (the ASL's Parameters): the whole saga state, which attempt this is
+ * (`$$.State.RetryCount`, 0 for the first) and how often the execution was redriven
+ * (`$$.Execution.RedriveCount`), which only fault injection reads.
  */
 export const sagaTaskInputSchema = z.strictObject({
   order: orderSagaInputSchema,
   attempt: z.int().min(0),
+  redriveCount: z.int().min(0),
 });
 
 export type SagaTaskInput = z.infer<typeof sagaTaskInputSchema>;

@@ -53,12 +53,15 @@ const logStepErrors = (stepName: string): middy.MiddlewareObj<unknown, unknown> 
 /** The one middleware stack for saga task handlers. */
 export const sagaStep = <TResult>(stepName: SagaStepName, step: SagaStep<TResult>) =>
   middy(async (event: unknown, context: Context): Promise<TResult> => {
-    const { order, attempt } = parseSagaInput(event);
-    logger.appendKeys({ step: stepName, attempt });
+    const { order, attempt, redriveCount } = parseSagaInput(event);
+    logger.appendKeys({ step: stepName, attempt, redriveCount });
     tagInvocation(order);
     recordMetric('sagaStepAttempts', 1, { step: stepName });
     if (attempt > 0) recordMetric('sagaStepRetries', 1, { step: stepName });
-    if (faultInjectionEnabled() && faultDue(order.faultInjection, stepName, attempt)) {
+    if (
+      faultInjectionEnabled() &&
+      faultDue(order.faultInjection, stepName, { attempt, redriveCount })
+    ) {
       throw new TransientError(`Fault injected into ${stepName} (X-Fault-Injection)`);
     }
     const result = await step(order, context);
