@@ -21,7 +21,7 @@ import { startConsoleServer, type ConsoleServer } from './console-server';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
 import { loadExecutionStatusRules } from './execution-status-rules';
-import { manage, type ManagedProcess } from './managed-process';
+import { manage, stopAllProcesses, type ManagedProcess } from './managed-process';
 import { openReadyGate, type ReadyGate } from './ready-gate';
 import { buildLocalStateMachines } from './saga-runner';
 import {
@@ -66,6 +66,8 @@ async function stop(exitCode: number): Promise<never> {
     await streamMappings?.stop();
     await cloudWatch?.close();
     for (const child of [...processes].reverse()) await child.stop();
+    // Those still starting, which nobody tracks yet.
+    await stopAllProcesses();
     await rm(settings.stackFile, { force: true });
   }
   process.exit(exitCode);
