@@ -81,7 +81,7 @@ describe('notifications from the events topic', () => {
         currency: 'USD',
         occurredAt,
       },
-      'OrderCompensationFailed',
+      'ProductCreated',
     );
     await publish({
       eventType: 'UserRegistered',

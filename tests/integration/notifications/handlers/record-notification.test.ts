@@ -125,8 +125,11 @@ describe('RecordNotification (UserRegistered, OrderConfirmed, OrderCancelled sub
     [
       'an event it does not subscribe to',
       {
-        eventType: 'OrderCompensationFailed',
-        orderId: 'o',
+        eventType: 'ProductCreated',
+        productId: 'p',
+        name: 'Kettle',
+        price: 100,
+        currency: 'USD',
         userId: 'u',
         occurredAt: new Date().toISOString(),
       },
