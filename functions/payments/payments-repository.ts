@@ -51,6 +51,8 @@ export type Announcement = (transaction: WalletTransaction) => DomainEvent;
 export interface WalletMovement {
   wallet: Wallet;
   transaction: WalletTransaction;
+  /** True when an earlier run under the same transactionId had moved the money: none moved now. */
+  earlier: boolean;
 }
 
 export interface OrderPayment {
@@ -183,13 +185,13 @@ export const createPaymentsRepository = (
     row: WalletTransaction,
     write: () => Promise<void>,
   ): Promise<WalletMovement> => {
-    const transaction = await withOptimisticRetry(operation, async () => {
-      const earlier = await getMovementRow(userId, row.transactionId);
-      if (earlier) return earlier;
+    const { transaction, earlier } = await withOptimisticRetry(operation, async () => {
+      const earlierRow = await getMovementRow(userId, row.transactionId);
+      if (earlierRow) return { transaction: earlierRow, earlier: true };
       await write();
-      return row;
+      return { transaction: row, earlier: false };
     });
-    return { wallet: await walletAfter(userId), transaction };
+    return { wallet: await walletAfter(userId), transaction, earlier };
   };
 
   /** `guard` is the invariant the change must keep, e.g. never overdraw. */

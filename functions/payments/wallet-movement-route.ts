@@ -75,7 +75,7 @@ export const walletMovementRoute = (
         announcement(operation, caller.userId),
         transactionId,
       );
-      recordMovementMetrics(operation, body.amount);
+      if (!movement.earlier) recordMovementMetrics(operation, body.amount);
       return walletBalance(movement.wallet, paymentsConfig.SHOP_CURRENCY);
     };
     const key = idempotencyKeyOf(event);

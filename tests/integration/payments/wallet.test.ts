@@ -48,6 +48,8 @@ describe('payments repository: a movement under a transactionId (an Idempotency-
     expect(new Set([...runs, later].map((run) => run.transaction.transactionId))).toEqual(
       new Set([transactionId]),
     );
+    expect([...runs, later].filter((run) => !run.earlier)).toHaveLength(1);
+    expect(later.earlier).toBe(true);
     expect(await payments.getWallet(userId)).toMatchObject({ balance: 400, available: 400 });
     expect(await payments.listTransactions(userId)).toEqual([later.transaction]);
   });
@@ -61,6 +63,7 @@ describe('payments repository: a movement under a transactionId (an Idempotency-
     const again = await payments.withdraw(userId, 300, undefined, transactionId);
 
     expect(again).toMatchObject({
+      earlier: true,
       wallet: { balance: 200, available: 200 },
       transaction: { transactionId, type: 'WITHDRAWAL', amount: 300 },
     });
