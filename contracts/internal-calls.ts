@@ -67,3 +67,18 @@ export const describeSlotCall = {
 export type DescribeSlotRequest = z.infer<typeof describeSlotRequestSchema>;
 export type SlotDescription = z.infer<typeof slotDescriptionSchema>;
 export type DescribeSlotAnswer = z.infer<typeof describeSlotAnswerSchema>;
+
+/**
+ * Users `listAdmins` (ADMINS_FUNCTION_NAME): the user ids of every member of the `admin` group,
+ * for the notifications an operator must see (ORDER_COMPENSATION_FAILED).
+ */
+export const listAdminsRequestSchema = z.strictObject({});
+
+export const listAdminsAnswerSchema = z.strictObject({ userIds: z.array(id) });
+
+export const listAdminsCall = {
+  request: listAdminsRequestSchema,
+  answer: listAdminsAnswerSchema,
+} satisfies InternalCall;
+
+export type ListAdminsAnswer = z.infer<typeof listAdminsAnswerSchema>;

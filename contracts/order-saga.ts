@@ -15,11 +15,13 @@ export const SAGA_STEPS = [
   'ReleaseStock',
   'ReleasePayment',
   'CancelOrder',
-  'MarkCompensationFailed',
 ] as const;
 export type SagaStepName = (typeof SAGA_STEPS)[number];
 
-export const faultPlanSchema = z.partialRecord(z.enum(SAGA_STEPS), z.enum(['error', 'error-once']));
+/** API.md "Fault injection": every attempt, the first only, or every attempt until a redrive. */
+export const FAULTS = ['error', 'error-once', 'error-until-redrive'] as const;
+
+export const faultPlanSchema = z.partialRecord(z.enum(SAGA_STEPS), z.enum(FAULTS));
 export type FaultPlan = z.infer<typeof faultPlanSchema>;
 
 export const sagaItemSchema = z.strictObject({
@@ -48,15 +50,19 @@ export const orderSagaInputSchema = z.strictObject({
   deliverySlotId: id,
   error: z.strictObject({ Error: z.string(), Cause: z.string() }).optional(),
   faultInjection: faultPlanSchema.optional(),
+  /** The placing request's correlation id, on every log line of the saga's steps. */
+  correlationId: z.string().min(1).max(128).optional(),
 });
 
 /**
- * What each Task receives (the ASL's Parameters): the whole saga state, and which attempt this
- * is (`$$.State.RetryCount`, 0 for the first), which only fault injection reads.
+ * What each Task receives (the ASL's Parameters): the whole saga state, which attempt this is
+ * (`$$.State.RetryCount`, 0 for the first) and how often the execution was redriven
+ * (`$$.Execution.RedriveCount`), which only fault injection reads.
  */
 export const sagaTaskInputSchema = z.strictObject({
   order: orderSagaInputSchema,
   attempt: z.int().min(0),
+  redriveCount: z.int().min(0),
 });
 
 export type SagaTaskInput = z.infer<typeof sagaTaskInputSchema>;

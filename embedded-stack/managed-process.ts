@@ -11,6 +11,18 @@ export interface ManagedProcess {
 
 const STOP_GRACE_MS = 5000;
 
+/**
+ * Every managed process still running, from the moment it is spawned: a stack stopped while a
+ * child is still starting (DynamoDB Local's JVM can take many seconds on a busy machine) must
+ * stop that child too, before anyone holds it.
+ */
+const running = new Set<ManagedProcess>();
+
+/** Stops every managed process still running, in reverse order of start. */
+export async function stopAllProcesses(): Promise<void> {
+  for (const child of [...running].reverse()) await child.stop();
+}
+
 export function startProcess(
   name: string,
   command: string,
@@ -24,23 +36,26 @@ export function startProcess(
 export function manage(name: string, child: ChildProcess): ManagedProcess {
   if (child.pid === undefined) throw new Error(`${name} did not start`);
   const pid = child.pid;
-  let running = true;
+  let alive = true;
   const exited = new Promise<number | null>((resolveExit) => {
     child.once('exit', (code) => {
-      running = false;
+      alive = false;
+      running.delete(managed);
       resolveExit(code);
     });
   });
-  return {
+  const managed: ManagedProcess = {
     name,
     pid,
     exited,
     async stop() {
-      if (!running) return;
+      if (!alive) return;
       child.kill('SIGTERM');
       const forced = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
       await exited;
       clearTimeout(forced);
     },
   };
+  running.add(managed);
+  return managed;
 }

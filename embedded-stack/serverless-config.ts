@@ -14,6 +14,7 @@ const functionSchema = z.looseObject({
   name: z.string(),
   environment: z.record(z.string(), z.string()).optional(),
   timeout: z.number().optional(),
+  events: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 
 const resolvedConfigSchema = z.looseObject({

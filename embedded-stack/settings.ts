@@ -9,6 +9,8 @@ const portSchema = z.coerce.number().int().min(1).max(65535);
 
 const settingsSchema = z.object({
   SHOP_HTTP_PORT: portSchema.default(3000),
+  // serverless-offline's own HTTP port, behind the ready gate (ready-gate.ts); default HTTP + 1.
+  SHOP_OFFLINE_HTTP_PORT: portSchema.optional(),
   SHOP_LAMBDA_PORT: portSchema.default(3002),
   SHOP_SNS_PORT: portSchema.default(4002),
   SHOP_DYNAMODB_PORT: portSchema.default(8000),
@@ -38,6 +40,7 @@ export interface EmbeddedStackSettings {
   region: string;
   ports: {
     http: number;
+    offlineHttp: number;
     lambda: number;
     sns: number;
     dynamodb: number;
@@ -76,6 +79,7 @@ export function readSettings(
     region: parsed.AWS_REGION,
     ports: {
       http: parsed.SHOP_HTTP_PORT,
+      offlineHttp: parsed.SHOP_OFFLINE_HTTP_PORT ?? parsed.SHOP_HTTP_PORT + 1,
       lambda: parsed.SHOP_LAMBDA_PORT,
       sns: parsed.SHOP_SNS_PORT,
       dynamodb: parsed.SHOP_DYNAMODB_PORT,
@@ -117,5 +121,7 @@ export function awsEndpointEnvironment(settings: EmbeddedStackSettings): Record<
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     // What Lambda sets for on-demand functions: Powertools counts cold starts only then.
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    // No X-Ray here: Powertools Tracer stays off (no segments, no daemon address to miss).
+    POWERTOOLS_TRACE_ENABLED: 'false',
   };
 }

@@ -20,7 +20,9 @@ import { CONSOLE_DIST, ensureConsoleBuilt } from './console-build';
 import { startConsoleServer, type ConsoleServer } from './console-server';
 import { createTables, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortsFree } from './free-ports';
-import { manage, type ManagedProcess } from './managed-process';
+import { loadExecutionStatusRules } from './execution-status-rules';
+import { manage, stopAllProcesses, type ManagedProcess } from './managed-process';
+import { openReadyGate, type ReadyGate } from './ready-gate';
 import { buildLocalStateMachines } from './saga-runner';
 import {
   allFunctionsEnvironment,
@@ -50,18 +52,22 @@ let streamMappings: { stop: () => Promise<void> } | undefined;
 let cloudWatch: CloudWatchServer | undefined;
 let consoleServer: ConsoleServer | undefined;
 let apiDocs: ApiDocsServer | undefined;
+let readyGate: ReadyGate | undefined;
 let stopping = false;
 
 async function stop(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     // Reverse order of start: the HTTP side first, the database last.
+    await readyGate?.close();
     await consoleServer?.close();
     await apiDocs?.close();
     await stepFunctions?.close();
     await streamMappings?.stop();
     await cloudWatch?.close();
     for (const child of [...processes].reverse()) await child.stop();
+    // Those still starting, which nobody tracks yet.
+    await stopAllProcesses();
     await rm(settings.stackFile, { force: true });
   }
   process.exit(exitCode);
@@ -90,6 +96,7 @@ async function main(): Promise<void> {
     // The local stage's source maps stay with its build, apart from the deployed ones
     // (.source-maps/, scripts/esbuild-plugins.js).
     SHOP_SOURCE_MAP_DIR: `${settings.buildDir}/source-maps`,
+    SHOP_OFFLINE_HTTP_PORT: String(settings.ports.offlineHttp),
   });
   const dynamodb = new DynamoDBClient({ endpoint: awsEnvironment.AWS_ENDPOINT_URL_DYNAMODB });
 
@@ -129,13 +136,11 @@ async function main(): Promise<void> {
   // The in-process saga handlers read their configuration from here, as on Lambda.
   const functionsEnvironment = allFunctionsEnvironment(config);
   Object.assign(process.env, functionsEnvironment);
-  const stateMachines = await buildLocalStateMachines(
-    config,
-    resolve(PROJECT_ROOT, settings.buildDir),
-  );
+  const buildDir = resolve(PROJECT_ROOT, settings.buildDir);
+  const stateMachines = await buildLocalStateMachines(config, buildDir);
   streamMappings = await startStreamMappings({
     config,
-    buildDir: resolve(PROJECT_ROOT, settings.buildDir),
+    buildDir,
     dataDir: settings.streamsDir,
     dynamodbUrl: url(settings.ports.dynamodb),
     region: settings.region,
@@ -148,11 +153,14 @@ async function main(): Promise<void> {
     stateMachines,
     timeScale: settings.sfnTimeScale,
     dataDir: join(settings.dataDir, 'step-functions'),
+    onStatusChange: await loadExecutionStatusRules(config, buildDir),
   });
 
+  // Seeded through serverless-offline's own port: the public one opens when all of it is done.
+  const offlineUrl = url(settings.ports.offlineHttp);
   await waitUntil(
-    `the HTTP API on port ${settings.ports.http}`,
-    async () => (await fetch(`${url(settings.ports.http)}/health`)).ok,
+    `the HTTP API on port ${settings.ports.offlineHttp}`,
+    async () => (await fetch(`${offlineUrl}/health`)).ok,
     { timeoutMs: 60_000, intervalMs: 200 },
   );
   // Sagas that were running when an earlier run of the stack died go on, now that the functions
@@ -160,14 +168,16 @@ async function main(): Promise<void> {
   const resumed = stepFunctions.resumeExecutions();
   const { accessToken } = await ensureAdminAccount({
     admin,
-    httpApiUrl: url(settings.ports.http),
+    httpApiUrl: offlineUrl,
     cognitoUrl: cognito.url,
     userPoolId: cognito.userPoolId,
     region: settings.region,
   });
-  const demo = await seedDemoData({
-    httpApiUrl: url(settings.ports.http),
-    adminToken: accessToken,
+  const demo = await seedDemoData({ httpApiUrl: offlineUrl, adminToken: accessToken });
+  readyGate = await openReadyGate({
+    host: HOST,
+    publicPort: settings.ports.http,
+    targetPort: settings.ports.offlineHttp,
   });
 
   await consoleBuilt;

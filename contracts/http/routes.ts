@@ -8,7 +8,7 @@ import {
 } from './catalog';
 import { pageQuerySchema, type ErrorCode } from './common';
 import { newSlotSchema, slotPageSchema, slotQuerySchema, slotSchema } from './delivery';
-import { healthSchema } from './health';
+import { healthSchema, notReadySchema, readinessSchema } from './health';
 import { onHandSchema, stockLevelSchema, stockPathSchema } from './inventory';
 import { notificationPageSchema } from './notifications';
 import {
@@ -102,6 +102,16 @@ export const ROUTES: readonly RouteContract[] = [
     summary: 'The shop answers',
     unparsed: true,
     responses: { 200: { description: 'Up', body: healthSchema } },
+  },
+  {
+    method: 'get',
+    path: '/health/ready',
+    access: 'public',
+    tag: 'Health',
+    summary: 'Every dependency answers: each table, the saga, the identity provider, the topic',
+    responses: { 200: { description: 'Ready', body: readinessSchema } },
+    errors: ['NOT_READY'],
+    errorBodies: { 503: notReadySchema },
   },
   {
     method: 'get',
@@ -349,6 +359,18 @@ export const ROUTES: readonly RouteContract[] = [
     summary: "Every user's orders, newest first, optionally of one status",
     query: listAllOrdersQuerySchema,
     responses: { 200: { description: 'A page of orders', body: orderPageSchema } },
+  },
+  {
+    method: 'post',
+    path: '/admin/orders/{orderId}/redrive',
+    access: 'admin',
+    tag: 'Operations',
+    summary: "A COMPENSATION_FAILED order's saga redriven from the undo step that failed",
+    description:
+      'Step Functions RedriveExecution: the undo steps run again and the order ends CANCELLED once they succeed.',
+    params: orderPathSchema,
+    responses: { 202: { description: 'Under way: the order as it is now', body: orderSchema } },
+    errors: ['NOT_FOUND', 'CONFLICT'],
   },
   {
     method: 'get',

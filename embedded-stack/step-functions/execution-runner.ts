@@ -4,6 +4,7 @@ import type { ExecutionJournal, ExecutionRecorder, SavedExecution } from './exec
 import type { JsonValue } from './json';
 import { lambdaTaskHandler } from './lambda-task';
 import type { RegisteredStateMachine } from './state-machine-registry';
+import type { ExecutionStatusChange } from './types';
 
 export interface RunSettings {
   region: string;
@@ -14,6 +15,8 @@ export interface RunSettings {
   timeScale: number;
   /** Where executions are kept between runs of the stack (none: in memory only). */
   journal?: ExecutionJournal;
+  /** Told of every start, end and redrive (EventBridge's execution status changes). */
+  onStatusChange: (change: ExecutionStatusChange) => void;
 }
 
 const runOptions = (
@@ -52,7 +55,7 @@ export const runExecution = (
   });
   // Its file starts with the run's start date, before its first event (start() appends it).
   journaled.recorder = settings.journal?.record(identity, input, run.identity.startTime);
-  const execution = new Execution(identity, input, run);
+  const execution = new Execution(identity, input, run, settings.onStatusChange);
   execution.start();
   return execution;
 };
@@ -79,5 +82,5 @@ export const restoreExecution = (
     onEvent: recorder?.event,
     onResumePoint: recorder?.resumePoint,
   });
-  return new Execution(saved.identity, saved.input, run);
+  return new Execution(saved.identity, saved.input, run, settings.onStatusChange);
 };

@@ -1,6 +1,7 @@
 import type { Execution as Run } from './interpreter';
 import { type RecordedEvent, toRecordedEvent } from './history-recorder';
 import { toJsonText } from './json';
+import type { ExecutionStatusChange } from './types';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
 
@@ -27,6 +28,7 @@ export class Execution {
     readonly identity: ExecutionIdentity,
     readonly input: string,
     private readonly run: Run,
+    private readonly onStatusChange: (change: ExecutionStatusChange) => void = () => undefined,
   ) {
     this.startDate = run.identity.startTime;
   }
@@ -58,8 +60,28 @@ export class Execution {
     return { list: () => this.run.history.list().map(toRecordedEvent) };
   }
 
+  /** What EventBridge's "Step Functions Execution Status Change" event carries. */
+  statusChange(): ExecutionStatusChange {
+    const result = this.result;
+    const failed = result !== undefined && result.status !== 'SUCCEEDED';
+    return {
+      executionArn: this.identity.executionArn,
+      stateMachineArn: this.identity.stateMachineArn,
+      name: this.identity.name,
+      status: this.status,
+      // Epoch milliseconds, as EventBridge's event carries them.
+      startDate: this.startDate.getTime(),
+      stopDate: this.stopDate?.getTime() ?? null,
+      input: this.input,
+      output: result?.status === 'SUCCEEDED' ? result.output : null,
+      error: failed ? (result.error ?? null) : null,
+      cause: failed ? (result.cause ?? null) : null,
+      redriveCount: this.redriveCount,
+    };
+  }
+
   start(): void {
-    void this.run.start();
+    this.announceUntilClosed(this.run.start());
   }
 
   /** Goes on with an execution restored while RUNNING (interpreter/execution.ts, resume). */
@@ -73,6 +95,12 @@ export class Execution {
 
   /** Throws the interpreter's ExecutionNotRedrivable for an execution that cannot be redriven. */
   redrive(): void {
-    void this.run.redrive();
+    this.announceUntilClosed(this.run.redrive());
+  }
+
+  /** Announces the run that just began (start or redrive), and again when it has closed. */
+  private announceUntilClosed(running: Promise<void>): void {
+    this.onStatusChange(this.statusChange());
+    void running.then(() => this.onStatusChange(this.statusChange()));
   }
 }

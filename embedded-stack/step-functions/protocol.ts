@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'InvalidExecutionInput'
   | 'InvalidName'
   | 'InvalidToken'
+  | 'ResourceNotFound'
   | 'SerializationException'
   | 'StateMachineDoesNotExist'
   | 'UnknownOperationException'

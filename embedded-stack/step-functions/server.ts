@@ -72,7 +72,12 @@ export const startStepFunctionsServer = async (
     scope,
     stateMachines: new StateMachineRegistry(scope, options.stateMachines),
     executions: new ExecutionStore(),
-    run: { region: options.region, timeScale: options.timeScale ?? 1, journal },
+    run: {
+      region: options.region,
+      timeScale: options.timeScale ?? 1,
+      journal,
+      onStatusChange: options.onStatusChange ?? (() => undefined),
+    },
   };
   if (journal) restoreExecutions(journal, context);
   // Each restored execution resumes once, whenever this is called.

@@ -7,6 +7,21 @@ export interface LocalStateMachine {
   taskHandlers: Record<string, (input: unknown) => Promise<unknown>>;
 }
 
+/** The detail of EventBridge's "Step Functions Execution Status Change" event. */
+export interface ExecutionStatusChange {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  startDate: number;
+  stopDate: number | null;
+  input: string;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  redriveCount: number;
+}
+
 export interface StepFunctionsServer {
   url: string;
   close(): Promise<void>;
@@ -37,4 +52,6 @@ export interface StepFunctionsServerOptions {
    * running when the process died resume on the next start. None: in memory only.
    */
   dataDir?: string;
+  /** Told of every execution that starts, ends or is redriven, as EventBridge is on AWS. */
+  onStatusChange?: (change: ExecutionStatusChange) => void;
 }

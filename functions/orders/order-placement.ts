@@ -2,6 +2,7 @@ import { Conflict } from '../lib/errors';
 import { logger } from '../lib/logger';
 import type { FaultPlan, OrderSagaInput } from '../../contracts/order-saga';
 import { recordMetric } from '../lib/metrics';
+import { currentCorrelationId, tagInvocation } from '../lib/invocation-tags';
 import { SagaNotStarted, UnknownSlot } from './domain/errors';
 import {
   duplicateWindowEnd,
@@ -125,10 +126,12 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
   };
 
   const startSagaOf = async (order: Order, faults: FaultPlan | undefined): Promise<Order> => {
+    const correlationId = currentCorrelationId();
     try {
       await deps.startSaga({
         ...sagaInputFor(order),
         ...(faults ? { faultInjection: faults } : {}),
+        ...(correlationId === undefined ? {} : { correlationId }),
       });
     } catch (error) {
       return abandon(order, error);
@@ -150,6 +153,7 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
   ): Promise<Order> => {
     const existing = await deps.orders.getOrder(orderId);
     if (existing?.userId !== userId) throw taken;
+    tagInvocation({ orderId });
     logger.info('The order of an earlier run of this request is answered', { orderId });
     return existing.status === 'PENDING' ? startSagaOf(existing, faults) : existing;
   };
@@ -187,8 +191,11 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
         if (orderId === undefined || !(error instanceof Conflict)) throw error;
         return earlierRunsOrder(userId, orderId, error, faults);
       }
+      tagInvocation({ orderId: order.orderId });
       const started = await startSagaOf(order, faults);
       recordMetric('ordersPlaced', 1);
+      // The first line of the order's story (resources/observability.yml's order-story query).
+      logger.info('Order placed', { total: order.total, currency: order.currency });
       return started;
     },
   };

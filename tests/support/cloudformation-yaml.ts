@@ -45,18 +45,4 @@ export const allResources = (): Record<string, TemplateResource> =>
   ) as Record<string, TemplateResource>;
 
 /** The handler names each functions/<context>/functions.yml declares, by context. */
-export const functionsByContext = (): Map<string, string[]> => {
-  const functionsDir = resolve(ROOT, 'functions');
-  const contexts = new Map<string, string[]>();
-  for (const context of readdirSync(functionsDir).sort()) {
-    const file = resolve(functionsDir, context, 'functions.yml');
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue; // a folder without handlers of its own
-    }
-    contexts.set(context, Object.keys(parse(text, { customTags }) as Record<string, unknown>));
-  }
-  return contexts;
-};
+export { functionsByContext } from '../../scripts/observability';

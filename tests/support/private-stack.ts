@@ -8,6 +8,8 @@ export interface PrivateStack {
   details: StackDetails;
   /** A document client of this stack's DynamoDB Local. */
   dynamoDb: DynamoDBDocumentClient;
+  /** Where the stack's output (the handlers' log lines among it) is written. */
+  logFile: string;
   stop: () => Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startPrivateStack(
   env: Record<string, string> = {},
 ): Promise<PrivateStack> {
   const stackFile = resolve(ROOT, '.local', `${name}-stack-${base}.json`);
+  const logFile = resolve(ROOT, '.local', `${name}-stack-${base}.log`);
   const running = await startStack(
     process.execPath,
     ['--import', 'tsx', 'embedded-stack/start.ts', '--fresh'],
@@ -33,11 +36,12 @@ export async function startPrivateStack(
       POWERTOOLS_LOG_LEVEL: process.env.SHOP_TEST_LOG_LEVEL ?? 'WARN',
       ...env,
     },
-    { timeoutMs: 90_000, logFile: resolve(ROOT, '.local', `${name}-stack-${base}.log`) },
+    { timeoutMs: 90_000, logFile },
   );
   const details = await readStackFile<StackDetails>(stackFile);
   return {
     details,
+    logFile,
     dynamoDb: DynamoDBDocumentClient.from(
       // DynamoDB Local checks no credentials, but the SDK wants some.
       new DynamoDBClient({

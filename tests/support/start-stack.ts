@@ -39,14 +39,19 @@ export async function startStack(
   const log = logFile ? createWriteStream(logFile) : undefined;
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
 
+  let timedOut = false;
   await new Promise<void>((resolveReady, rejectReady) => {
     const timer = setTimeout(() => {
-      // Not ready in time: stop it, so it cannot hold the ports of the next attempt.
-      if (detached && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-      else child.kill('SIGTERM');
-      rejectReady(
-        new Error(`The stack was not ready within ${timeoutMs} ms:\n${output.slice(-4000)}`),
-      );
+      // Not ready in time: stop it, and wait until it has stopped its children, so none of them
+      // holds the ports of the next attempt.
+      const signal = (name: NodeJS.Signals): void => {
+        if (detached && child.pid !== undefined) process.kill(-child.pid, name);
+        else child.kill(name);
+      };
+      timedOut = true;
+      signal('SIGTERM');
+      const forced = setTimeout(() => signal('SIGKILL'), 20_000);
+      void exited.then(() => clearTimeout(forced));
     }, timeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
@@ -58,10 +63,15 @@ export async function startStack(
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
+    // Rejects once the process is gone, also when it was stopped for being too slow.
     void exited.then((code) => {
       clearTimeout(timer);
       rejectReady(
-        new Error(`The stack exited (code ${code}) before it was ready:\n${output.slice(-4000)}`),
+        new Error(
+          timedOut
+            ? `The stack was not ready within ${timeoutMs} ms:\n${output.slice(-4000)}`
+            : `The stack exited (code ${code}) before it was ready:\n${output.slice(-4000)}`,
+        ),
       );
     });
   });

@@ -5,6 +5,7 @@ import { describeStateMachineForExecution } from './describe-state-machine-for-e
 import { getExecutionHistory } from './get-execution-history';
 import { listExecutions } from './list-executions';
 import { listStateMachines } from './list-state-machines';
+import { listTagsForResource } from './list-tags-for-resource';
 import { redriveExecution } from './redrive-execution';
 import { startExecution } from './start-execution';
 import { stopExecution } from './stop-execution';
@@ -20,6 +21,7 @@ export const actions: ReadonlyMap<string, Action> = new Map([
   ['ListStateMachines', listStateMachines],
   ['DescribeStateMachine', describeStateMachine],
   ['DescribeStateMachineForExecution', describeStateMachineForExecution],
+  ['ListTagsForResource', listTagsForResource],
   ['StopExecution', stopExecution],
   ['RedriveExecution', redriveExecution],
 ]);

@@ -6,6 +6,7 @@ import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import * as z from 'zod';
 import { loadConfig, resourceName } from '../config';
 import { Forbidden, Unauthenticated } from '../errors';
+import { tagInvocation } from '../invocation-tags';
 import { route, type HttpResponse, type RouteRequest } from './http-handler';
 import { headerValue, type RequestSchemas } from './http-request';
 
@@ -76,6 +77,7 @@ export async function authenticate(event: APIGatewayProxyEventV2): Promise<Calle
     throw new Unauthenticated('The token is invalid or expired');
   });
   if (!payload.sub) throw new Unauthenticated('The token names no user');
+  tagInvocation({ userId: payload.sub });
   return {
     userId: payload.sub,
     username: typeof payload.username === 'string' ? payload.username : payload.sub,

@@ -7,9 +7,11 @@ import type {
 } from 'aws-lambda';
 import { Unavailable } from '../errors';
 import { toHttpError } from './http-errors';
-import { parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
+import { headerValue, parseRequest, type ParsedRequest, type RequestSchemas } from './http-request';
 import { logger } from '../logger';
 import { coldStartMetric, recordMetricsTogether } from '../metrics';
+import { traceInvocation } from '../tracer';
+import { tagInvocation } from '../invocation-tags';
 
 export interface HttpResponse {
   statusCode: number;
@@ -96,6 +98,24 @@ const httpMetrics = (): middy.MiddlewareObj<
   };
 };
 
+// The request's correlation id: the caller's own (x-correlation-id) so a client can follow its
+// request, else API Gateway's request id. It goes on every log line of the request, and on into
+// the saga and the events an order's request starts. A header that is not a plain id (too long,
+// odd characters) is ignored rather than refused: it is the caller's convenience, and it must
+// never fail the saga input's schema later.
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+const correlationId = (): middy.MiddlewareObj<APIGatewayProxyEventV2> => ({
+  before: ({ event }) => {
+    const callers = headerValue(event, 'x-correlation-id');
+    tagInvocation({
+      correlationId:
+        callers !== undefined && CORRELATION_ID.test(callers)
+          ? callers
+          : event.requestContext.requestId,
+    });
+  },
+});
+
 /** The one middleware stack for HTTP API (payload v2) handlers. */
 export const httpHandler = (route: HttpRoute) =>
   middy(
@@ -105,9 +125,11 @@ export const httpHandler = (route: HttpRoute) =>
     ): Promise<APIGatewayProxyStructuredResultV2> => toResult(await route(event, context)),
     { timeoutEarlyInMillis: ANSWER_BEFORE_TIMEOUT_MS, timeoutEarlyResponse: tooLate },
   )
+    .use(traceInvocation())
     .use(coldStartMetric())
     .use(httpMetrics())
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlationId())
     .use(errorResponses());
 
 export type RouteRequest<S extends RequestSchemas, C> = ParsedRequest<S> & {

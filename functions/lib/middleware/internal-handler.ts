@@ -6,6 +6,7 @@ import type { InternalCall } from '../../../contracts/internal-calls';
 import { DomainError, ValidationFailed } from '../errors';
 import { logger } from '../logger';
 import { coldStartMetric } from '../metrics';
+import { traceInvocation } from '../tracer';
 
 const logInternalErrors = (): middy.MiddlewareObj<unknown, unknown> => ({
   onError: ({ error }) => {
@@ -36,6 +37,7 @@ export const internalFunction = <Q extends z.ZodType, A extends z.ZodType>(
     }
     return call.answer.parse(await answer(request.data, context));
   })
+    .use(traceInvocation())
     .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logInternalErrors());

@@ -13,6 +13,8 @@ import {
 } from '../../../contracts/order-saga';
 import { coldStartMetric, recordMetric } from '../metrics';
 import { isTransient } from './transient-errors';
+import { traceInvocation } from '../tracer';
+import { tagInvocation } from '../invocation-tags';
 
 export type SagaStep<TResult> = (
   input: OrderSagaInput,
@@ -51,17 +53,22 @@ const logStepErrors = (stepName: string): middy.MiddlewareObj<unknown, unknown> 
 /** The one middleware stack for saga task handlers. */
 export const sagaStep = <TResult>(stepName: SagaStepName, step: SagaStep<TResult>) =>
   middy(async (event: unknown, context: Context): Promise<TResult> => {
-    const { order, attempt } = parseSagaInput(event);
-    logger.appendKeys({ step: stepName, orderId: order.orderId, attempt });
+    const { order, attempt, redriveCount } = parseSagaInput(event);
+    logger.appendKeys({ step: stepName, attempt, redriveCount });
+    tagInvocation(order);
     recordMetric('sagaStepAttempts', 1, { step: stepName });
     if (attempt > 0) recordMetric('sagaStepRetries', 1, { step: stepName });
-    if (faultInjectionEnabled() && faultDue(order.faultInjection, stepName, attempt)) {
+    if (
+      faultInjectionEnabled() &&
+      faultDue(order.faultInjection, stepName, { attempt, redriveCount })
+    ) {
       throw new TransientError(`Fault injected into ${stepName} (X-Fault-Injection)`);
     }
     const result = await step(order, context);
     logger.info(`${stepName} done`, { result });
     return result;
   })
+    .use(traceInvocation())
     .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logStepErrors(stepName));

@@ -5,6 +5,8 @@ import * as z from 'zod';
 import { InvalidEventMessage } from '../errors';
 import { logger } from '../logger';
 import { coldStartMetric } from '../metrics';
+import { traceInvocation } from '../tracer';
+import { tagMessage, tagsOfEvent } from '../invocation-tags';
 
 export const parseEventMessage = <S extends z.ZodType>(schema: S, message: string): z.output<S> => {
   let parsed: unknown;
@@ -40,9 +42,15 @@ export const snsHandler = <S extends z.ZodType>(
 ) =>
   middy(async (event: SNSEvent, context: Context): Promise<void> => {
     for (const record of event.Records) {
-      await onMessage(parseEventMessage(schema, record.Sns.Message), context);
+      const message = parseEventMessage(schema, record.Sns.Message);
+      // The outbox publisher's message attribute (functions/lib/outbox.ts): the correlation id of
+      // the request that led to the event.
+      const correlationId = record.Sns.MessageAttributes?.correlationId?.Value;
+      tagMessage({ ...tagsOfEvent(message), correlationId });
+      await onMessage(message, context);
     }
   })
+    .use(traceInvocation())
     .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logEventErrors());

@@ -8,6 +8,7 @@ import type {
 } from 'aws-lambda';
 import { logger } from '../logger';
 import { coldStartMetric } from '../metrics';
+import { traceInvocation } from '../tracer';
 
 /**
  * The one middleware stack for DynamoDB stream consumers (ReportBatchItemFailures). Records are
@@ -32,5 +33,6 @@ export const streamHandler = (onRecord: (record: DynamoDBRecord) => Promise<void
     }
     return { batchItemFailures: [] };
   })
+    .use(traceInvocation())
     .use(coldStartMetric())
     .use(injectLambdaContext(logger, { resetKeys: true }));

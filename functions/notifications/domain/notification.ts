@@ -1,6 +1,7 @@
 import type {
   DepositReceivedEvent,
   OrderCancelledEvent,
+  OrderCompensationFailedEvent,
   OrderConfirmedEvent,
   UserRegisteredEvent,
   WithdrawalMadeEvent,
@@ -26,6 +27,7 @@ export type NotifiableEvent =
   | UserRegisteredEvent
   | OrderConfirmedEvent
   | OrderCancelledEvent
+  | OrderCompensationFailedEvent
   | DepositReceivedEvent
   | WithdrawalMadeEvent;
 
@@ -79,6 +81,15 @@ export const notificationFor = (event: NotifiableEvent, notificationId: string):
         message: `Your order ${event.orderId} was cancelled because ${reasonInWords[event.cancellationReason]}. You have not been charged.`,
         createdAt,
       };
+    case 'OrderCompensationFailed':
+      return {
+        notificationId,
+        userId,
+        type: 'ORDER_COMPENSATION_FAILED',
+        orderId: event.orderId,
+        message: `Your order ${event.orderId} could not be cancelled cleanly: some of it may still be held. We are on it and will put it right.`,
+        createdAt,
+      };
     case 'DepositReceived':
       return {
         notificationId,
@@ -99,3 +110,20 @@ export const notificationFor = (event: NotifiableEvent, notificationId: string):
       };
   }
 };
+
+/**
+ * API.md: ORDER_COMPENSATION_FAILED reaches every admin too, with what an operator needs to act:
+ * which order, whose, and the route that recovers it.
+ */
+export const adminNotificationFor = (
+  event: OrderCompensationFailedEvent,
+  adminId: string,
+  notificationId: string,
+): Notification => ({
+  notificationId,
+  userId: adminId,
+  type: 'ORDER_COMPENSATION_FAILED',
+  orderId: event.orderId,
+  message: `Order ${event.orderId} of user ${event.userId} is COMPENSATION_FAILED: an undo step kept failing. Once its cause is fixed, POST /admin/orders/${event.orderId}/redrive finishes the undo.`,
+  createdAt: event.occurredAt,
+});

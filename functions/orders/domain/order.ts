@@ -99,10 +99,10 @@ export const planConfirm = (order: Pick<Order, 'status'>): TransitionPlan => {
 };
 
 /**
- * CancelOrder: PENDING or CONFIRMED -> CANCELLED. A CONFIRMED order is
- * cancelled too: ConfirmOrder may have written and then failed, and the saga
- * has already undone everything else. An order an operator must look at
- * (COMPENSATION_FAILED) keeps that status.
+ * CancelOrder: PENDING, CONFIRMED or COMPENSATION_FAILED -> CANCELLED. A CONFIRMED order is
+ * cancelled too: ConfirmOrder may have written and then failed, and the saga has already undone
+ * everything else. A COMPENSATION_FAILED order reaches CancelOrder when an operator's redrive has
+ * finished the undo steps that had failed.
  */
 export const planCancel = (
   order: Pick<Order, 'status'>,
@@ -111,14 +111,18 @@ export const planCancel = (
   switch (order.status) {
     case 'PENDING':
     case 'CONFIRMED':
+    case 'COMPENSATION_FAILED':
       return { action: 'SET_STATUS', from: order.status, to: 'CANCELLED', cancellationReason };
     case 'CANCELLED':
-    case 'COMPENSATION_FAILED':
       return already(order.status);
   }
 };
 
-/** MarkCompensationFailed: an undo step failed for good; an operator must act. */
+/**
+ * MarkCompensationFailed: the saga's execution failed (an undo step failed for good); an operator
+ * must act. From any status: ConfirmOrder or CancelOrder may have written before the undo that
+ * failed, and the redrive that finishes the undo ends it CANCELLED.
+ */
 export const planMarkCompensationFailed = (order: Pick<Order, 'status'>): TransitionPlan =>
   order.status === 'COMPENSATION_FAILED'
     ? already('COMPENSATION_FAILED')

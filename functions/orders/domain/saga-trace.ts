@@ -91,6 +91,10 @@ export function sagaTraceOf(
     } else if (open && type.endsWith('StateExited')) {
       close(open, open.error === undefined ? 'SUCCEEDED' : 'CAUGHT', at);
       open = undefined;
+    } else if (type === 'ExecutionRedriven') {
+      // An operator's redrive: the execution runs on from the step that failed.
+      status = 'RUNNING';
+      endedAt = undefined;
     } else if (type === 'ExecutionSucceeded') {
       status = 'SUCCEEDED';
       endedAt = at;

@@ -16,7 +16,77 @@ async function waitForExit(pids: number[], timeoutMs: number): Promise<number[]>
   return alive;
 }
 
+/**
+ * Asks GET /health every few milliseconds from before the stack starts; the first 200 is
+ * followed at once by what a client would do next: sign the admin in and use an admin route.
+ */
+async function adminRightAfterFirstHealth(
+  httpUrl: string,
+  admin: { email: string; password: string },
+  signal: AbortSignal,
+): Promise<{ login: number; profile: unknown; adminRoute: number }> {
+  while (!signal.aborted) {
+    const health = await fetch(`${httpUrl}/health`).catch(() => undefined);
+    if (health?.status === 200) {
+      const login = await fetch(`${httpUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(admin),
+      });
+      const { accessToken } = (await login.json()) as { accessToken?: string };
+      const authorization = `Bearer ${accessToken ?? ''}`;
+      const profile = await fetch(`${httpUrl}/users/me`, { headers: { authorization } });
+      const slot = await fetch(`${httpUrl}/delivery/slots`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          start: '2030-01-01T10:00:00.000Z',
+          end: '2030-01-01T11:00:00.000Z',
+          capacity: 1,
+        }),
+      });
+      return { login: login.status, profile: await profile.json(), adminRoute: slot.status };
+    }
+    await new Promise((resolveDelay) => setTimeout(resolveDelay, 20));
+  }
+  throw new Error('aborted before /health answered');
+}
+
 describe('npm start', () => {
+  it('answers nothing, not even /health, until the admin can sign in and use admin routes', async () => {
+    const admin = { email: 'ready-admin@shop.local', password: 'Ready-Passw0rd!' };
+    const polling = new AbortController();
+    const firstUse = adminRightAfterFirstHealth(
+      `http://127.0.0.1:${PORTS.SHOP_HTTP_PORT}`,
+      admin,
+      polling.signal,
+    );
+    const stack = await startStack(
+      'npm',
+      ['start', '--silent'],
+      {
+        ...process.env,
+        ...PORTS,
+        SHOP_ADMIN_EMAIL: admin.email,
+        SHOP_ADMIN_PASSWORD: admin.password,
+        SHOP_STACK_FILE: resolve(ROOT, '.local', 'npm-start-test.json'),
+      },
+      { timeoutMs: 60_000 },
+    ).catch((error: unknown) => {
+      polling.abort();
+      throw error;
+    });
+    try {
+      expect(await firstUse).toEqual({
+        login: 200,
+        profile: expect.objectContaining({ email: admin.email, isAdmin: true }) as unknown,
+        adminRoute: 201,
+      });
+    } finally {
+      await stack.stop();
+    }
+  }, 120_000);
+
   it.each([
     ['SIGTERM to npm', 'SIGTERM', false],
     ['Ctrl-C (SIGINT to its whole process group)', 'SIGINT', true],

@@ -135,14 +135,12 @@ describe('the saga under failure (X-Fault-Injection)', () => {
 
     expect(order.status).toBe('COMPENSATION_FAILED');
     expect(trace.status).toBe('FAILED');
-    expect(trace.steps.filter((entry) => entry.state === 'CancelDelivery').at(-1)).toMatchObject({
-      status: 'CAUGHT',
+    // The execution fails at the undo itself, where an operator's redrive resumes it.
+    expect(trace.steps.at(-1)).toMatchObject({
+      state: 'CancelDelivery',
+      status: 'FAILED',
       error: 'TransientError',
     });
-    expect(trace.steps.slice(-2).map((entry) => `${entry.state}:${entry.status}`)).toEqual([
-      'MarkCompensationFailed:SUCCEEDED',
-      'CompensationFailed:FAILED',
-    ]);
   }, 60_000);
 
   it('ignores nothing it does not understand: an unknown step or fault is a 400', async () => {

@@ -19,6 +19,7 @@ const READ_SAGA_HISTORY = 'states:GetExecutionHistory on executions/order-saga';
 const DESCRIBE_SAGA = 'states:DescribeStateMachine on stateMachine/order-saga';
 const DESCRIBE_EXECUTIONS_MACHINE =
   'states:DescribeStateMachineForExecution on executions/order-saga';
+const REDRIVE_SAGA = 'states:RedriveExecution on executions/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
 // What an event source mapping needs of a table's stream (the publisher's role reads it).
 const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map(
@@ -36,6 +37,16 @@ const publisherOf = (table: string, queue: string) => [
 // CloudWatch's metric reads take no resource-level permissions: '*' is the only resource.
 const READ_METRICS_DATA = 'cloudwatch:GetMetricData on *';
 const LIST_METRICS = 'cloudwatch:ListMetrics on *';
+const DESCRIBE_TOPIC = 'sns:GetTopicAttributes on topic/events';
+const CONTEXTS = [
+  'users',
+  'catalog',
+  'inventory',
+  'payments',
+  'delivery',
+  'orders',
+  'notifications',
+];
 
 // TransactGetItems is authorised as GetItem of each item, TransactWriteItems as PutItem /
 // UpdateItem / DeleteItem / ConditionCheckItem of each: the lists below name those.
@@ -51,6 +62,13 @@ const READ_PUT_UPDATE = [READ, 'PutItem', 'UpdateItem'];
 const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getHealth: { grants: [] },
   getOpenApi: { grants: [] },
+  getReadiness: {
+    grants: [
+      ...CONTEXTS.map((context) => `dynamodb:DescribeTable on table/${context}`),
+      DESCRIBE_SAGA,
+      DESCRIBE_TOPIC,
+    ],
+  },
   routeNotFound: { grants: [] },
 
   registerUser: {
@@ -59,6 +77,7 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   loginUser: { grants: [] },
   getProfile: { grants: onTable('users', READ) },
   updateProfile: { grants: onTable('users', READ, 'UpdateItem') },
+  listAdmins: { grants: ['cognito-idp:ListUsersInGroup on userPool/UserPool'] },
 
   listProducts: { grants: queryIndexes('catalog') },
   getProduct: { grants: onTable('catalog', READ) },
@@ -104,13 +123,12 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getSagaDefinition: { grants: [DESCRIBE_SAGA] },
   confirmOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
   cancelOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
-  markCompensationFailed: {
-    grants: onTable('orders', READ, 'PutItem', 'UpdateItem'),
-    sagaStep: true,
-  },
+  // Called by EventBridge when an execution of the saga failed, not by the saga.
+  markCompensationFailed: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem') },
+  redriveOrder: { grants: [...onTable('orders', READ), REDRIVE_SAGA] },
 
   listNotifications: { grants: onTable('notifications', 'Query') },
-  recordNotification: { grants: onTable('notifications', 'PutItem') },
+  recordNotification: { grants: [...onTable('notifications', 'PutItem'), ...invoke('listAdmins')] },
 
   publishUserEvents: { grants: publisherOf('users', 'user-events-failed') },
   publishCatalogEvents: { grants: publisherOf('catalog', 'catalog-events-failed') },
@@ -138,7 +156,7 @@ const DYNAMODB_DATA_ACTIONS = [
 ].map((operation) => `dynamodb:${operation}`);
 const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 /** The other contexts' read APIs (contracts/internal-calls.ts). */
-const INTERNAL_FUNCTIONS = ['quoteProducts', 'describeSlot'];
+const INTERNAL_FUNCTIONS = ['quoteProducts', 'describeSlot', 'listAdmins'];
 
 /**
  * The rules, independent of the table above: why a grant of a function of `context` is not
@@ -149,6 +167,9 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
   const service = action.split(':')[0];
   switch (service) {
     case 'dynamodb':
+      // A table's metadata, not its data: how readiness sees every table.
+      if (action === 'dynamodb:DescribeTable' && resource.startsWith('table/'))
+        return functionKey === 'getReadiness' ? undefined : 'only readiness describes tables';
       if (resource.startsWith('stream/')) {
         if (context !== 'outbox') return 'only an outbox publisher reads a stream';
         return STREAM_ACTIONS.includes(action) ? undefined : 'only reading the stream';
@@ -159,6 +180,9 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
         return action === 'dynamodb:Query' ? undefined : 'only a query reads an index';
       return `not the ${context} context's table`;
     case 'sns':
+      // The topic's metadata: how readiness sees the topic.
+      if (grant === DESCRIBE_TOPIC)
+        return functionKey === 'getReadiness' ? undefined : 'only readiness describes the topic';
       if (context !== 'outbox') return 'no handler publishes: events go through the outbox';
       return grant === PUBLISH_EVENTS ? undefined : 'only publishing on the events topic';
     case 'sqs':
@@ -168,11 +192,15 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
         ? undefined
         : "only parking a publisher's failed batch on its queue";
     case 'states':
-      return [START_SAGA, READ_SAGA_HISTORY, DESCRIBE_SAGA, DESCRIBE_EXECUTIONS_MACHINE].includes(
-        grant,
-      )
+      return [
+        START_SAGA,
+        READ_SAGA_HISTORY,
+        REDRIVE_SAGA,
+        DESCRIBE_SAGA,
+        DESCRIBE_EXECUTIONS_MACHINE,
+      ].includes(grant)
         ? undefined
-        : 'only starting the order saga or reading it and its executions';
+        : 'only starting, describing or redriving the order saga, or reading its executions';
     case 'lambda':
       return action === 'lambda:InvokeFunction' &&
         INTERNAL_FUNCTIONS.some((key) => resource === `function/${key}`)

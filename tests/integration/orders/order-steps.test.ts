@@ -4,7 +4,13 @@ import type { NewOrder } from '../../../functions/orders/domain/order';
 import { handler as markCompensationFailed } from '../../../functions/orders/handlers/mark-compensation-failed';
 import { createOrdersRepository } from '../../../functions/orders/orders-repository';
 import type { OrderSagaInput } from '../../../contracts/order-saga';
-import { invokeStep, type SagaHandler } from '../../support/lambda-context';
+import {
+  executionFailedEvent,
+  invokeOnExecutionFailed,
+  invokeStep,
+  lambdaContext,
+  type SagaHandler,
+} from '../../support/lambda-context';
 import { requiredEnv, sagaInput, uniqueId } from '../../support/saga-fixtures';
 import { snapshotTable } from '../../support/table-snapshot';
 
@@ -147,26 +153,48 @@ describe('MarkCompensationFailed', () => {
     const input = await pendingOrder();
 
     await expect(
-      invokeStep(markCompensationFailed, { ...input, ...caught('TransientError') }),
+      invokeOnExecutionFailed(markCompensationFailed, { ...input, ...caught('TransientError') }),
     ).resolves.toEqual({ outcome: 'COMPENSATION_FAILED' });
 
     expect(await orders.getOrder(input.orderId)).toMatchObject({ status: 'COMPENSATION_FAILED' });
   });
 
   it('marks once when invoked twice', async () => {
-    const input = { ...(await pendingOrder()), ...caught('TransientError') };
+    const input = await pendingOrder();
+    await invokeOnExecutionFailed(markCompensationFailed, input);
+    const once = await snapshot(input);
 
-    await expectIdempotent(markCompensationFailed, input);
+    await expect(invokeOnExecutionFailed(markCompensationFailed, input)).resolves.toEqual({
+      outcome: 'ALREADY_COMPENSATION_FAILED',
+    });
+
+    expect(await snapshot(input)).toEqual(once);
   });
 
-  it('is not undone by a later CancelOrder', async () => {
+  it('ignores an execution that ended any other way', async () => {
+    const input = await pendingOrder();
+    const event = executionFailedEvent(input.orderId);
+
+    await expect(
+      markCompensationFailed(
+        { ...event, detail: { ...event.detail, status: 'ABORTED' } },
+        lambdaContext(),
+      ),
+    ).resolves.toEqual({ outcome: 'IGNORED' });
+
+    expect(await orders.getOrder(input.orderId)).toMatchObject({ status: 'PENDING' });
+  });
+
+  it('is ended CANCELLED by the CancelOrder of a redrive that finished the undo', async () => {
     const input = { ...(await pendingOrder()), ...caught('TransientError') };
-    await invokeStep(markCompensationFailed, input);
-    const before = await snapshot(input);
+    await invokeOnExecutionFailed(markCompensationFailed, input);
 
-    await invokeStep(cancelOrder, input);
+    await expect(invokeStep(cancelOrder, input)).resolves.toEqual({ outcome: 'CANCELLED' });
 
-    expect(await snapshot(input)).toEqual(before);
+    expect(await orders.getOrder(input.orderId)).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'TECHNICAL_FAILURE',
+    });
   });
 });
 

@@ -1,5 +1,10 @@
 import { domainEventSchema } from '../../../contracts/events';
-import { OUTBOX_EVENT_ATTRIBUTE, outboxPut } from '../../../functions/lib/outbox';
+import { logger } from '../../../functions/lib/logger';
+import {
+  CORRELATION_ID_ATTRIBUTE,
+  OUTBOX_EVENT_ATTRIBUTE,
+  outboxPut,
+} from '../../../functions/lib/outbox';
 
 const event = {
   eventType: 'OrderConfirmed',
@@ -29,5 +34,16 @@ describe('outboxPut', () => {
 
   it('gives every event an item of its own', () => {
     expect(outboxPut('t', event).Put?.Item?.pk).not.toEqual(outboxPut('t', event).Put?.Item?.pk);
+  });
+
+  it('carries the correlation id of the invocation that writes it, when it has one', () => {
+    expect(outboxPut('t', event).Put?.Item).not.toHaveProperty(CORRELATION_ID_ATTRIBUTE);
+
+    logger.setCorrelationId('req-42');
+    try {
+      expect(outboxPut('t', event).Put?.Item?.[CORRELATION_ID_ATTRIBUTE]).toBe('req-42');
+    } finally {
+      logger.removeKeys(['correlation_id']);
+    }
   });
 });

@@ -136,15 +136,15 @@ describe('resources/observability.yml against contracts/metrics.ts', () => {
     }
   });
 
-  it('alarms on and draws every dead-letter queue', () => {
+  it('alarms on and draws every dead-letter queue and outbox failure queue', () => {
     const queues = Object.entries(resources)
-      .filter(([id, r]) => r.Type === 'AWS::SQS::Queue' && id.endsWith('DeadLetterQueue'))
+      .filter(([id, r]) => r.Type === 'AWS::SQS::Queue' && /(DeadLetter|Failure)Queue$/.test(id))
       .map(([id]) => id)
       .sort();
     const alarm = JSON.stringify(observability.Resources.DeadLetterQueuesNotEmptyAlarm);
     const dashboard = JSON.stringify(dashboardBody());
 
-    expect(queues.length).toBeGreaterThan(0);
+    expect(queues.length).toBeGreaterThanOrEqual(7);
     expect(queues.filter((id) => !alarm.includes(`"${id}"`))).toEqual([]);
     expect(queues.filter((id) => !dashboard.includes(`\${${id}.QueueName}`))).toEqual([]);
   });

@@ -57,7 +57,7 @@ describe('the order saga run by the interpreter', () => {
       'ConfirmOrder',
     ]);
     expect(calls.map((call) => call.input)).toEqual(
-      steps.map(() => ({ order: ORDER, attempt: 0 })),
+      steps.map(() => ({ order: ORDER, attempt: 0, redriveCount: 0 })),
     );
   });
 
@@ -85,7 +85,7 @@ describe('the order saga run by the interpreter', () => {
     ]);
     const error = { Error: 'SlotUnavailable', Cause: 'SlotUnavailable cause' };
     expect(calls.slice(3).map((call) => call.input)).toEqual(
-      steps.slice(3).map(() => ({ order: { ...ORDER, error }, attempt: 0 })),
+      steps.slice(3).map(() => ({ order: { ...ORDER, error }, attempt: 0, redriveCount: 0 })),
     );
   });
 
@@ -98,14 +98,32 @@ describe('the order saga run by the interpreter', () => {
     });
   });
 
-  it('marks the order COMPENSATION_FAILED with the undo error and fails when an undo keeps failing', async () => {
-    const { execution, calls, steps } = await runSaga({
+  it('fails the execution at an undo that keeps failing, with its error', async () => {
+    const { execution, steps } = await runSaga({
       ReserveStock: fails('OutOfStock'),
       ReleaseStock: fails('Boom'),
     });
-    expect(execution).toMatchObject({ status: 'FAILED', error: 'CompensationFailed' });
+    expect(execution).toMatchObject({ status: 'FAILED', error: 'Boom', cause: 'Boom cause' });
     expect(steps.filter((step) => step === 'ReleaseStock')).toHaveLength(6);
-    expect(steps.at(-1)).toBe('MarkCompensationFailed');
-    expect(calls.at(-1)?.input.order.error).toEqual({ Error: 'Boom', Cause: 'Boom cause' });
+    expect(steps.at(-1)).toBe('ReleaseStock');
+  });
+
+  it('runs the failed undo again on a redrive, told so, and the rest of the undo chain after it', async () => {
+    let fixed = false;
+    const { execution, calls } = await runSaga({
+      ReserveStock: fails('OutOfStock'),
+      ReleaseStock: () => (fixed ? undefined : new StatesError('Boom', 'Boom cause')),
+    });
+    const before = calls.length;
+    fixed = true;
+    await execution.redrive();
+    expect(execution).toMatchObject({ status: 'SUCCEEDED' });
+    const error = { Error: 'OutOfStock', Cause: 'OutOfStock cause' };
+    expect(calls.slice(before)).toEqual(
+      ['ReleaseStock', 'ReleasePayment', 'CancelOrder'].map((step) => ({
+        step,
+        input: { order: { ...ORDER, error }, attempt: 0, redriveCount: 1 },
+      })),
+    );
   });
 });

@@ -17,6 +17,7 @@ const UNDO = ['CancelDelivery', 'ReleaseStock', 'ReleasePayment', 'CancelOrder']
 const BUSINESS_ERRORS = ['PaymentDeclined', 'OutOfStock', 'SlotUnavailable'];
 const KEEP_ERROR = '{% $states.errorOutput %}';
 const ATTEMPT = '{% $states.context.State.RetryCount %}';
+const REDRIVE_COUNT = '{% $states.context.Execution.RedriveCount %}';
 
 // API.md: a failure at a step runs the undo of that step and of every step before it;
 // CapturePayment and ConfirmOrder enter at CancelDelivery.
@@ -90,7 +91,7 @@ describe('statemachines/order-saga.asl.yml', () => {
     },
   );
 
-  it.each([...UNDO, 'MarkCompensationFailed'])('retries %s on every error', (step) => {
+  it.each(UNDO)('retries %s on every error', (step) => {
     const [retrier] = definition.States[step]?.Retry ?? [];
     expect(retrier?.ErrorEquals).toEqual(['States.ALL']);
     expect(retrier?.MaxAttempts).toBeGreaterThanOrEqual(5);
@@ -107,19 +108,19 @@ describe('statemachines/order-saga.asl.yml', () => {
   });
 
   it.each(UNDO)(
-    'marks the order COMPENSATION_FAILED and fails the execution when %s finally fails',
+    'fails the execution at %s when it finally fails, where a redrive resumes (no Catch)',
     (step) => {
-      expect(definition.States[step]?.Catch).toEqual([
-        {
-          ErrorEquals: ['States.ALL'],
-          Assign: { error: KEEP_ERROR },
-          Next: 'MarkCompensationFailed',
-        },
-      ]);
-      expect(definition.States.MarkCompensationFailed?.Next).toBe('CompensationFailed');
-      expect(definition.States.CompensationFailed?.Type).toBe('Fail');
+      expect(definition.States[step]?.Catch).toBeUndefined();
     },
   );
+
+  it('has no Fail state and no other Task than the forward and undo steps', () => {
+    expect(
+      Object.entries(definition.States)
+        .filter(([, state]) => state.Type === 'Task' || state.Type === 'Fail')
+        .map(([name]) => name),
+    ).toEqual([...FORWARD, ...UNDO]);
+  });
 
   it('is written in JSONata, and the first step assigns the order once, however it ends', () => {
     expect(definition.QueryLanguage).toBe('JSONata');
@@ -130,16 +131,21 @@ describe('statemachines/order-saga.asl.yml', () => {
     });
   });
 
-  it.each(FORWARD.slice(1))('gives %s the order and the attempt number', (step) => {
-    expect(definition.States[step]?.Arguments).toEqual({ order: '{% $order %}', attempt: ATTEMPT });
+  it.each(FORWARD.slice(1))('gives %s the order, the attempt and redrive numbers', (step) => {
+    expect(definition.States[step]?.Arguments).toEqual({
+      order: '{% $order %}',
+      attempt: ATTEMPT,
+      redriveCount: REDRIVE_COUNT,
+    });
   });
 
-  it.each([...UNDO, 'MarkCompensationFailed'])(
-    'gives %s the order with the error that started the undo, and the attempt number',
+  it.each(UNDO)(
+    'gives %s the order with the error that started the undo, the attempt and redrive numbers',
     (step) => {
       expect(definition.States[step]?.Arguments).toEqual({
         order: "{% $merge([$order, {'error': $error}]) %}",
         attempt: ATTEMPT,
+        redriveCount: REDRIVE_COUNT,
       });
     },
   );

@@ -39,10 +39,9 @@ describe('the saga graph of the ASL file', () => {
   const graph = sagaGraph(definition);
   const columnOf = (id: string) => graph.nodes.find((node) => node.id === id)?.column;
 
-  it('puts the forward steps in one column, the undo steps in another, the failure apart', () => {
+  it('puts the forward steps in one column, the undo steps in another', () => {
     expect(FORWARD.map(columnOf)).toEqual(FORWARD.map(() => 'forward'));
     expect(UNDO.map(columnOf)).toEqual(UNDO.map(() => 'undo'));
-    expect(columnOf('MarkCompensationFailed')).toBe('failure');
     expect(columnOf('OrderConfirmed')).toBe('forward');
   });
 

@@ -114,6 +114,7 @@ describe('the OpenAPI document', () => {
     expect(open.sort()).toEqual(
       [
         'GET /health',
+        'GET /health/ready',
         'GET /openapi.json',
         'POST /auth/register',
         'POST /auth/login',

@@ -4,6 +4,7 @@ import {
   httpHandler,
   json,
 } from '../../../../functions/lib/middleware/http-handler';
+import { currentCorrelationId } from '../../../../functions/lib/invocation-tags';
 import { logger } from '../../../../functions/lib/logger';
 import { httpEvent } from '../../../support/http-event';
 import { lambdaContext } from '../../../support/lambda-context';
@@ -27,6 +28,35 @@ describe('httpHandler', () => {
       headers: { 'content-type': 'application/json', location: '/things/x' },
       body: '{"id":"x"}',
     });
+  });
+
+  it.each([
+    [
+      'the caller’s plain x-correlation-id',
+      { 'x-correlation-id': 'client-req.7:a' },
+      'client-req.7:a',
+    ],
+    ['API Gateway’s request id without one', {}, 'request'],
+    [
+      'API Gateway’s request id for one too long',
+      { 'x-correlation-id': 'x'.repeat(129) },
+      'request',
+    ],
+    [
+      'API Gateway’s request id for one with odd characters',
+      { 'x-correlation-id': 'a b\n{}' },
+      'request',
+    ],
+  ])('puts %s on the request’s log lines', async (_, headers, expected) => {
+    let seen: string | undefined;
+    const handler = httpHandler(() => {
+      seen = currentCorrelationId();
+      return json(200, {});
+    });
+
+    await handler(httpEvent({ headers }), lambdaContext());
+
+    expect(seen).toBe(expected);
   });
 
   it('answers a domain error with its contract status and error body', async () => {

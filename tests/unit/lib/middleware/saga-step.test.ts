@@ -33,7 +33,9 @@ describe('sagaStep', () => {
     const step = jest.fn(() => ({ outcome: 'DONE' }));
     const handler = sagaStep('ReservePayment', step);
 
-    await expect(handler({ order: input, attempt: 0 }, lambdaContext())).resolves.toEqual({
+    await expect(
+      handler({ order: input, attempt: 0, redriveCount: 0 }, lambdaContext()),
+    ).resolves.toEqual({
       outcome: 'DONE',
     });
     expect(step).toHaveBeenCalledWith(
@@ -46,9 +48,10 @@ describe('sagaStep', () => {
     const thrown = new OutOfStock('no units');
     const handler = sagaStep('ReservePayment', (): Promise<never> => Promise.reject(thrown));
 
-    const error: unknown = await handler({ order: input, attempt: 0 }, lambdaContext()).catch(
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await handler(
+      { order: input, attempt: 0, redriveCount: 0 },
+      lambdaContext(),
+    ).catch((caught: unknown) => caught);
 
     expect(error).toBe(thrown);
     expect(error).toMatchObject({ name: 'OutOfStock', message: 'no units' });
@@ -64,7 +67,7 @@ describe('sagaStep', () => {
     const handler = sagaStep('ReservePayment', step);
 
     const error: unknown = await handler(
-      { order: { ...input, total: -1 }, attempt: 0 },
+      { order: { ...input, total: -1 }, attempt: 0, redriveCount: 0 },
       lambdaContext(),
     ).catch((caught: unknown) => caught);
 
@@ -87,9 +90,10 @@ describe('sagaStep', () => {
   ])('reports %s as TransientError, the name the state machine retries', async (_, thrown) => {
     const handler = sagaStep('ReservePayment', (): Promise<never> => Promise.reject(thrown));
 
-    const error: unknown = await handler({ order: input, attempt: 0 }, lambdaContext()).catch(
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await handler(
+      { order: input, attempt: 0, redriveCount: 0 },
+      lambdaContext(),
+    ).catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({
       name: 'TransientError',
@@ -102,9 +106,10 @@ describe('sagaStep', () => {
       Promise.reject(new TypeError('x is undefined')),
     );
 
-    const error: unknown = await handler({ order: input, attempt: 0 }, lambdaContext()).catch(
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await handler(
+      { order: input, attempt: 0, redriveCount: 0 },
+      lambdaContext(),
+    ).catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ name: 'TypeError' });
   });

@@ -1,5 +1,9 @@
 import { userRegisteredEventSchema } from '../../../../contracts/events';
-import { parseEventMessage } from '../../../../functions/lib/middleware/sns-handler';
+import * as z from 'zod';
+import { currentCorrelationId } from '../../../../functions/lib/invocation-tags';
+import { parseEventMessage, snsHandler } from '../../../../functions/lib/middleware/sns-handler';
+import { lambdaContext } from '../../../support/lambda-context';
+import { snsEventOf } from '../../../support/sns-event';
 import { thrownBy } from '../../../support/thrown';
 
 const event = {
@@ -25,5 +29,22 @@ describe('parseEventMessage', () => {
     expect(thrownBy(() => parseEventMessage(userRegisteredEventSchema, message))).toMatchObject({
       name: 'InvalidEventMessage',
     });
+  });
+});
+
+describe('snsHandler', () => {
+  it('puts each message’s correlationId attribute on that message’s log lines alone', async () => {
+    const seen: (string | undefined)[] = [];
+    const handler = snsHandler(z.object({ orderId: z.string().optional() }), () => {
+      seen.push(currentCorrelationId());
+      return Promise.resolve();
+    });
+    const event = snsEventOf('OrderConfirmed')({ orderId: 'o-1' }, {});
+    const first = event.Records[0];
+    if (first) first.Sns.MessageAttributes = { correlationId: { Type: 'String', Value: 'req-1' } };
+
+    await handler(event, lambdaContext());
+
+    expect(seen).toEqual(['req-1', undefined]);
   });
 });

@@ -97,6 +97,29 @@ describe('sagaTraceOf', () => {
     expect(summary(events)).toEqual(['CompensationFailed:FAILED:CompensationFailed']);
   });
 
+  it('goes on after a redrive: the undo that failed, then its rerun, and the execution SUCCEEDED', () => {
+    const failedRun = [
+      event('ExecutionStarted'),
+      entered('Task', 'CancelDelivery'),
+      ...lambdaFails('TransientError'),
+      event('ExecutionFailed', { executionFailedEventDetails: { error: 'TransientError' } }),
+    ];
+    const redriven = [event('ExecutionRedriven'), ...task('CancelDelivery')];
+
+    expect(sagaTraceOf('o-1', 'arn:exec', [...failedRun, ...redriven])).toMatchObject({
+      status: 'RUNNING',
+    });
+    expect(sagaTraceOf('o-1', 'arn:exec', [...failedRun, ...redriven])).not.toHaveProperty(
+      'endedAt',
+    );
+    const ended = [...failedRun, ...redriven, event('ExecutionSucceeded')];
+    expect(sagaTraceOf('o-1', 'arn:exec', ended).status).toBe('SUCCEEDED');
+    expect(summary(ended)).toEqual([
+      'CancelDelivery:FAILED:TransientError',
+      'CancelDelivery:SUCCEEDED',
+    ]);
+  });
+
   it('is RUNNING, with no end, while the execution goes on, listing only finished steps', () => {
     const events = [
       event('ExecutionStarted'),
