@@ -1,3 +1,4 @@
+import { Conflict } from '../lib/errors';
 import { logger } from '../lib/logger';
 import type { FaultPlan, OrderSagaInput } from '../../contracts/order-saga';
 import { recordMetric } from '../lib/metrics';
@@ -22,7 +23,7 @@ export interface OrderPlacementDependencies {
   quoteProducts: (productIds: string[]) => Promise<ProductQuote[]>;
   /** Whether the delivery context has the slot (full or not: a full slot is the saga's call). */
   slotExists: (slotId: string) => Promise<boolean>;
-  orders: Pick<OrdersRepository, 'createOrder' | 'transition' | 'releaseFingerprint'>;
+  orders: Pick<OrdersRepository, 'createOrder' | 'getOrder' | 'transition' | 'releaseFingerprint'>;
   /** Starts the order saga; resolves once Step Functions has the execution. */
   startSaga: (input: OrderSagaInput) => Promise<void>;
   newOrderId: () => string;
@@ -42,6 +43,12 @@ export interface PlaceOptions {
    * duplicate; one with a key still records its fingerprint for the requests without.
    */
   idempotent?: boolean;
+  /**
+   * The Idempotency-Key record's operation id, the same for every run of one request: the order
+   * gets it as its id, so a run after an earlier one that wrote the order (and answered 503, or
+   * died) finds that order instead of placing a second one.
+   */
+  orderId?: string;
 }
 
 /**
@@ -118,11 +125,44 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
     throw new SagaNotStarted(`The saga of order ${order.orderId} could not be started`);
   };
 
+  const startSagaOf = async (order: Order, faults: FaultPlan | undefined): Promise<Order> => {
+    const correlationId = currentCorrelationId();
+    try {
+      await deps.startSaga({
+        ...sagaInputFor(order),
+        ...(faults ? { faultInjection: faults } : {}),
+        ...(correlationId === undefined ? {} : { correlationId }),
+      });
+    } catch (error) {
+      return abandon(order, error);
+    }
+    return order;
+  };
+
+  /**
+   * An earlier run of this very request wrote the order: it is answered as it stands, and its
+   * saga started if it may not have been (the earlier run may have stopped in between; a saga
+   * already started is no error, see order-saga-starter.ts). Another user's order under this id
+   * is no answer: the Conflict stands.
+   */
+  const earlierRunsOrder = async (
+    userId: string,
+    orderId: string,
+    taken: unknown,
+    faults: FaultPlan | undefined,
+  ): Promise<Order> => {
+    const existing = await deps.orders.getOrder(orderId);
+    if (existing?.userId !== userId) throw taken;
+    tagInvocation({ orderId });
+    logger.info('The order of an earlier run of this request is answered', { orderId });
+    return existing.status === 'PENDING' ? startSagaOf(existing, faults) : existing;
+  };
+
   return {
     async place(
       userId: string,
       request: PlaceOrderBody,
-      { faults, idempotent = false }: PlaceOptions = {},
+      { faults, idempotent = false, orderId }: PlaceOptions = {},
     ): Promise<Order> {
       const [quotes, slotExists] = await Promise.all([
         deps.quoteProducts(request.items.map((item) => item.productId)),
@@ -134,32 +174,29 @@ export const createOrderPlacement = (deps: OrderPlacementDependencies) => {
           details: { deliverySlotId: request.deliverySlotId },
         });
       }
-      const order = await deps.orders.createOrder(
-        {
-          orderId: deps.newOrderId(),
-          userId,
-          items: priced.items,
-          total: priced.total,
-          currency: deps.currency,
-          deliverySlotId: request.deliverySlotId,
-        },
-        claimFor(userId, request, idempotent),
-      );
-      tagInvocation({ orderId: order.orderId });
-      const correlationId = currentCorrelationId();
+      let order: Order;
       try {
-        await deps.startSaga({
-          ...sagaInputFor(order),
-          ...(faults ? { faultInjection: faults } : {}),
-          ...(correlationId === undefined ? {} : { correlationId }),
-        });
+        order = await deps.orders.createOrder(
+          {
+            orderId: orderId ?? deps.newOrderId(),
+            userId,
+            items: priced.items,
+            total: priced.total,
+            currency: deps.currency,
+            deliverySlotId: request.deliverySlotId,
+          },
+          claimFor(userId, request, idempotent),
+        );
       } catch (error) {
-        return abandon(order, error);
+        if (orderId === undefined || !(error instanceof Conflict)) throw error;
+        return earlierRunsOrder(userId, orderId, error, faults);
       }
+      tagInvocation({ orderId: order.orderId });
+      const started = await startSagaOf(order, faults);
       recordMetric('ordersPlaced', 1);
       // The first line of the order's story (resources/observability.yml's order-story query).
       logger.info('Order placed', { total: order.total, currency: order.currency });
-      return order;
+      return started;
     },
   };
 };

@@ -18,9 +18,10 @@ export const createOrderSagaStarter =
         }),
       );
     } catch (error) {
-      // Order ids are new and only this function starts executions: an execution of this order
+      // Only POST /orders starts executions, once per order id: an execution of this order
       // exists because an earlier attempt of this very start went through (its answer was lost
-      // and the SDK retried). The saga is running, which is what was asked.
+      // and the SDK retried), or an earlier run of the same Idempotency-Key request started it.
+      // The saga is running or has run, which is what was asked.
       if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return;
       throw error;
     }

@@ -13,7 +13,7 @@
 //                seconds: the end of the duplicate window, the table's TTL attribute)
 //   idempotency  pk=USER#<userId>  sk=IDEMPOTENCY#placeOrder#<sha256 of the key>
 //                a POST /orders Idempotency-Key record (functions/lib/idempotency/idempotency.ts), with
-//                expiresAt as well
+//                expiresAt as well; its operationId is the order's id
 //   outbox       pk=OUTBOX#<eventId>  sk=OUTBOX (functions/lib/outbox.ts): the event of a
 //                status change to an end (OrderConfirmed, OrderCancelled,
 //                OrderCompensationFailed), written in the change's transaction;

@@ -8,6 +8,10 @@
 //           tombstone of a release that found nothing to release)
 //   ledger  pk=WALLET#<userId>  sk=TX#<createdAt>#<transactionId>
 //           type DEPOSIT|WITHDRAWAL|HOLD|CAPTURE|RELEASE, amount, orderId?
+//           A deposit's or withdrawal's transactionId is a UUID v7 and its createdAt the time
+//           in it, so the id alone names the row: a request with an Idempotency-Key moves the
+//           money under its record's operation id, and a second run of it finds the first's row
+//           instead of moving the money twice.
 // A withdrawal is guarded by `available >= amount` in the same update that lowers the balance, so
 // concurrent withdrawals and holds can never take the balance below what is held.
 // Every saga step reads the hold, plans in domain/wallet.ts, and writes the
@@ -23,6 +27,7 @@ import { isConditionalCheckFailed, withOptimisticRetry } from '../lib/dynamo/con
 import { NotFound } from '../lib/errors';
 import { outboxPut } from '../lib/outbox';
 import { queryPage } from '../lib/dynamo/paged-query';
+import { newUuidV7, uuidV7Time } from '../lib/uuid-v7';
 import type { Page, PageQuery } from '../lib/dynamo/pagination';
 import { storedItem } from '../lib/dynamo/stored-item';
 import { tableAccess, type Item, type TransactItem } from '../lib/dynamo/table';
@@ -46,6 +51,8 @@ export type Announcement = (transaction: WalletTransaction) => DomainEvent;
 export interface WalletMovement {
   wallet: Wallet;
   transaction: WalletTransaction;
+  /** True when an earlier run under the same transactionId had moved the money: none moved now. */
+  earlier: boolean;
 }
 
 export interface OrderPayment {
@@ -147,12 +154,45 @@ export const createPaymentsRepository = (
     return wallet;
   };
 
-  const newTransaction = (type: 'DEPOSIT' | 'WITHDRAWAL', amount: number): WalletTransaction => ({
-    transactionId: randomUUID(),
+  const newTransaction = (
+    type: 'DEPOSIT' | 'WITHDRAWAL',
+    amount: number,
+    transactionId: string,
+  ): WalletTransaction => ({
+    transactionId,
     type,
     amount,
-    createdAt: new Date().toISOString(),
+    createdAt: new Date(uuidV7Time(transactionId)).toISOString(),
   });
+
+  /** A deposit's or withdrawal's ledger row, by its id alone (see the top of this file). */
+  const getMovementRow = (userId: string, transactionId: string) =>
+    table.get(
+      {
+        pk: `WALLET#${userId}`,
+        sk: `TX#${new Date(uuidV7Time(transactionId)).toISOString()}#${transactionId}`,
+      },
+      toTransaction,
+    );
+
+  /**
+   * Moves money once per transactionId: the row an earlier run wrote under it is the answer
+   * (read first, and again after a transaction that lost to it: the row's put is conditional).
+   */
+  const move = async (
+    operation: string,
+    userId: string,
+    row: WalletTransaction,
+    write: () => Promise<void>,
+  ): Promise<WalletMovement> => {
+    const { transaction, earlier } = await withOptimisticRetry(operation, async () => {
+      const earlierRow = await getMovementRow(userId, row.transactionId);
+      if (earlierRow) return { transaction: earlierRow, earlier: true };
+      await write();
+      return { transaction: row, earlier: false };
+    });
+    return { wallet: await walletAfter(userId), transaction, earlier };
+  };
 
   /** `guard` is the invariant the change must keep, e.g. never overdraw. */
   const walletChange = (
@@ -209,16 +249,19 @@ export const createPaymentsRepository = (
     }
   };
 
-  /** Into an open wallet only. Throws NotFound. */
+  /**
+   * Into an open wallet only, once per `transactionId` (see `move`). Throws NotFound.
+   */
   const deposit = async (
     userId: string,
     amount: number,
     announce?: Announcement,
+    transactionId: string = newUuidV7(),
   ): Promise<WalletMovement> => {
     assertMovedAmount(amount);
-    const transaction = await withOptimisticRetry('Deposit', async () => {
+    const row = newTransaction('DEPOSIT', amount, transactionId);
+    return move('Deposit', userId, row, async () => {
       if (!(await getWallet(userId))) throw new NotFound('Wallet not found');
-      const row = newTransaction('DEPOSIT', amount);
       await table.transact([
         walletChange(
           userId,
@@ -228,24 +271,24 @@ export const createPaymentsRepository = (
         ledgerRow(userId, row),
         ...(announce ? [outboxPut(tableName, announce(row))] : []),
       ]);
-      return row;
     });
-    return { wallet: await walletAfter(userId), transaction };
   };
 
   /**
-   * Out of the available amount only. Throws InsufficientFunds, also when a concurrent
-   * withdrawal or hold took what the read showed (the guard fails, the next read decides).
+   * Out of the available amount only, once per `transactionId` (see `move`). Throws
+   * InsufficientFunds, also when a concurrent withdrawal or hold took what the read showed (the
+   * guard fails, the next read decides).
    */
   const withdraw = async (
     userId: string,
     amount: number,
     announce?: Announcement,
+    transactionId: string = newUuidV7(),
   ): Promise<WalletMovement> => {
     assertMovedAmount(amount);
-    const transaction = await withOptimisticRetry('Withdrawal', async () => {
+    const row = newTransaction('WITHDRAWAL', amount, transactionId);
+    return move('Withdrawal', userId, row, async () => {
       assertWithdrawable(await getWallet(userId), amount);
-      const row = newTransaction('WITHDRAWAL', amount);
       await table.transact([
         walletChange(
           userId,
@@ -256,9 +299,7 @@ export const createPaymentsRepository = (
         ledgerRow(userId, row),
         ...(announce ? [outboxPut(tableName, announce(row))] : []),
       ]);
-      return row;
     });
-    return { wallet: await walletAfter(userId), transaction };
   };
 
   /** The ledger, newest first, a page at a time. */
@@ -297,10 +338,11 @@ export const createPaymentsRepository = (
       userId: string,
       amount: number,
       announce?: Announcement,
+      transactionId?: string,
     ): Promise<WalletMovement> {
       assertMovedAmount(amount);
       if (!(await getWallet(userId))) await openWallet(userId);
-      return deposit(userId, amount, announce);
+      return deposit(userId, amount, announce, transactionId);
     },
 
     /** Newest first. */

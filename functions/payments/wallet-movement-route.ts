@@ -58,16 +58,24 @@ const recordMovementMetrics = (operation: WalletOperation, amount: number): void
  */
 export const walletMovementRoute = (
   operation: WalletOperation,
-  move: (userId: string, amount: number, announce: Announcement) => Promise<WalletMovement>,
+  move: (
+    userId: string,
+    amount: number,
+    announce: Announcement,
+    transactionId?: string,
+  ) => Promise<WalletMovement>,
 ) =>
   userRoute({ body: walletMovementSchema }, async ({ body, caller, event, context }) => {
-    const run = async () => {
+    // With an Idempotency-Key, the record's operation id is the movement's transactionId: a run
+    // after an earlier one that moved the money (and answered 503, or died) moves nothing.
+    const run = async (transactionId?: string) => {
       const movement = await move(
         caller.userId,
         body.amount,
         announcement(operation, caller.userId),
+        transactionId,
       );
-      recordMovementMetrics(operation, body.amount);
+      if (!movement.earlier) recordMovementMetrics(operation, body.amount);
       return walletBalance(movement.wallet, paymentsConfig.SHOP_CURRENCY);
     };
     const key = idempotencyKeyOf(event);

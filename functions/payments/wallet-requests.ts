@@ -4,7 +4,8 @@ import { idempotencySortKey, type IdempotencyRecordKey } from '../lib/idempotenc
 // payments table next to the wallet they concern (see payments-repository.ts for the rest of the
 // key design):
 //   idempotency  pk=WALLET#<userId>  sk=IDEMPOTENCY#<deposit|withdrawal>#<sha256 of the key>
-//                status, requestHash, response, lockToken?, lockedUntil?, and expiresAt
+//                status, requestHash, operationId (the movement's transactionId), response,
+//                lockToken?, lockedUntil?, and expiresAt
 //                (epoch seconds, the table's TTL attribute)
 // The ledger is read with begins_with(sk, 'TX#'), so these never show as transactions. A key is
 // the user's per operation: the same key on a deposit and on a withdrawal are two requests.

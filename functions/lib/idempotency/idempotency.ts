@@ -20,13 +20,21 @@
 // touches only this file and its two callers.
 //
 // The protocol, one record per (user, key):
-//   1. A conditional put claims the record IN_PROGRESS, with a lock token and a lock expiry (the
-//      function's remaining time: a function that died cannot hold it for longer). It succeeds
-//      when there is no record, when it has expired, or when its lock has expired or was released.
+//   1. A conditional write claims the record IN_PROGRESS, with a lock token, a lock expiry (the
+//      function's remaining time: a function that died cannot hold it for longer) and an
+//      operation id. It succeeds when there is no record, when it has expired, or when its lock
+//      has expired or was released. The operation id is new (a UUID v7) when the record is new
+//      (none, released after a failure, expired by TTL, or left by a dead holder of another
+//      body); a request that takes over the expired lock of the same body keeps the id the first
+//      claim chose, because the first holder may have taken effect before it died or answered
+//      503 (the HTTP stack answers before the function's timeout, and the function may run on).
 //   2. Otherwise the record as it stands decides: another body -> 422; COMPLETED -> the stored
 //      answer, replayed; IN_PROGRESS -> wait a little and go to 1, until the first request ends.
-//   3. The holder runs the operation; on success it stores the answer COMPLETED (guarded by its
-//      lock token), on failure it releases the lock, so a repeat runs the operation afresh (an
+//   3. The holder runs the operation with the operation id, which the operation makes its
+//      effect's identity (the order id, the ledger row's id) and writes only if absent: a second
+//      run under the same id finds the first's effect and answers with it instead of repeating
+//      it. On success the holder stores the answer COMPLETED (guarded by its lock token); on
+//      failure it releases the lock, so a repeat runs the operation afresh with a new id (an
 //      error is not remembered, as in Powertools).
 // Records expire (the table's TTL attribute) after RECORD_TTL_SECONDS; a key repeated later is a
 // new request.
@@ -49,6 +57,7 @@ import { Conflict, DataIntegrityError, ValidationFailed } from '../errors';
 import { IdempotencyKeyReused } from './errors';
 import { headerValue } from '../middleware/http-request';
 import { logger } from '../logger';
+import { newUuidV7 } from '../uuid-v7';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
@@ -134,13 +143,23 @@ export const decideOnExisting = (
   return { action: 'REPLAY', response: record.response };
 };
 
+export interface IdempotencyClaim {
+  requestHash: string;
+  lockToken: string;
+  lockedUntilMs: number;
+  expiresAt: number;
+  /** The id a new record gets; a takeover keeps the record's. */
+  operationId: string;
+}
+
 /** The records' storage; createIdempotencyStore is the DynamoDB one. */
 export interface IdempotencyStore {
-  /** Whether the record was claimed: false when a live record stands in the way. */
-  claim(
-    key: IdempotencyRecordKey,
-    claim: { requestHash: string; lockToken: string; lockedUntilMs: number; expiresAt: number },
-  ): Promise<boolean>;
+  /**
+   * The operation id the holder runs with once the record is claimed (`claim.operationId` for a
+   * new record, the record's own when an expired lock of the same body is taken over), or
+   * undefined when a live record stands in the way.
+   */
+  claim(key: IdempotencyRecordKey, claim: IdempotencyClaim): Promise<string | undefined>;
   /** The record, strongly consistent; undefined when there is none or it has expired. */
   get(key: IdempotencyRecordKey): Promise<IdempotencyRecord | undefined>;
   complete(
@@ -171,9 +190,23 @@ export const createIdempotencyStore = (
   tableName: string,
   client: DynamoDBDocumentClient = dynamoDb,
 ): IdempotencyStore => ({
-  async claim(key, { requestHash: hash, lockToken, lockedUntilMs, expiresAt }) {
+  async claim(key, { requestHash: hash, lockToken, lockedUntilMs, expiresAt, operationId }) {
     const now = Date.now();
+    const names = {
+      '#status': 'status',
+      '#expiresAt': 'expiresAt',
+      '#lockedUntil': 'lockedUntil',
+      '#requestHash': 'requestHash',
+    };
+    const lockRanOut = '#status = :inProgress AND #lockedUntil < :nowMs';
+    const values = {
+      ':nowSeconds': Math.floor(now / 1000),
+      ':nowMs': now,
+      ':inProgress': 'IN_PROGRESS',
+      ':hash': hash,
+    };
     try {
+      // A new record: none, expired (TTL deletes late), or a dead holder's of another body.
       await client.send(
         new PutCommand({
           TableName: tableName,
@@ -181,6 +214,7 @@ export const createIdempotencyStore = (
             ...key,
             status: 'IN_PROGRESS',
             requestHash: hash,
+            operationId,
             lockToken,
             lockedUntil: lockedUntilMs,
             expiresAt,
@@ -188,24 +222,46 @@ export const createIdempotencyStore = (
           },
           ConditionExpression:
             'attribute_not_exists(pk) OR #expiresAt <= :nowSeconds OR ' +
-            '(#status = :inProgress AND #lockedUntil < :nowMs)',
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            '#expiresAt': 'expiresAt',
-            '#lockedUntil': 'lockedUntil',
-          },
-          ExpressionAttributeValues: {
-            ':nowSeconds': Math.floor(now / 1000),
-            ':nowMs': now,
-            ':inProgress': 'IN_PROGRESS',
-          },
+            `(${lockRanOut} AND #requestHash <> :hash)`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
         }),
       );
-      return true;
+      return operationId;
     } catch (error) {
       // The refusal could carry the record (ReturnValuesOnConditionCheckFailure), but the
-      // document client leaves it marshalled: the caller reads it instead.
-      if (isConditionalCheckFailed(error)) return false;
+      // document client leaves it marshalled: the next write decides instead.
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    try {
+      // A dead holder's record of this very request: taken over with its operation id, as the
+      // dead holder may have taken effect under it. (A record from before operation ids keeps
+      // none: it gets this claim's.)
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key,
+          UpdateExpression:
+            'SET #lockToken = :lockToken, #lockedUntil = :lockedUntil, ' +
+            '#operationId = if_not_exists(#operationId, :operationId)',
+          ConditionExpression: `${lockRanOut} AND #requestHash = :hash AND #expiresAt > :nowSeconds`,
+          ExpressionAttributeNames: {
+            ...names,
+            '#lockToken': 'lockToken',
+            '#operationId': 'operationId',
+          },
+          ExpressionAttributeValues: {
+            ...values,
+            ':lockToken': lockToken,
+            ':lockedUntil': lockedUntilMs,
+            ':operationId': operationId,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return z.object({ operationId: z.string() }).parse(Attributes).operationId;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return undefined;
       throw error;
     }
   },
@@ -268,6 +324,8 @@ export interface IdempotentRequest {
   requestHash: string;
   /** The function's context: how long a lock may be held, and how long a repeat may wait. */
   context: Pick<Context, 'getRemainingTimeInMillis'>;
+  /** A new record's operation id; a UUID v7 unless a test says otherwise. */
+  newOperationId?: () => string;
 }
 
 export interface IdempotentAnswer<R> {
@@ -281,31 +339,34 @@ const longestWaitMs = 400;
 
 /**
  * Runs `operation` once per record key and request: see the protocol at the top of this file.
- * Throws IdempotencyKeyReused for another body, and Conflict when the first request is still
+ * The operation gets the record's operation id, the same for every run of one request whose
+ * earlier runs may have taken effect: it must make it the identity of what it writes. Throws IdempotencyKeyReused for another body, and Conflict when the first request is still
  * running after the longest wait.
  */
 export async function runIdempotent<R>(
   request: IdempotentRequest,
-  operation: () => Promise<R>,
+  operation: (operationId: string) => Promise<R>,
 ): Promise<IdempotentAnswer<R>> {
-  const { store, recordKey, requestHash: hash, context } = request;
+  const { store, recordKey, requestHash: hash, context, newOperationId = newUuidV7 } = request;
   const started = Date.now();
   const remainingMs = Math.max(0, context.getRemainingTimeInMillis());
   const waitUntil = started + Math.min(MAX_WAIT_MS, remainingMs - ANSWER_RESERVE_MS);
   const lockToken = randomUUID();
   let pause = firstWaitMs;
   let vanished = 0;
+  let operationId: string | undefined;
 
   for (;;) {
     const now = Date.now();
-    const claimed = await store.claim(recordKey, {
+    operationId = await store.claim(recordKey, {
       requestHash: hash,
       lockToken,
+      operationId: newOperationId(),
       // The function cannot run past its remaining time: a lock never outlives its holder.
       lockedUntilMs: started + remainingMs,
       expiresAt: Math.floor(now / 1000) + RECORD_TTL_SECONDS,
     });
-    if (claimed) break;
+    if (operationId !== undefined) break;
     const existing = await store.get(recordKey);
     if (existing) {
       const decision = decideOnExisting(existing, hash);
@@ -333,7 +394,7 @@ export async function runIdempotent<R>(
 
   let response: R;
   try {
-    response = await operation();
+    response = await operation(operationId);
   } catch (error) {
     await store.release(recordKey, lockToken).catch((releaseError: unknown) => {
       // The lock then runs out at the function's end, and a repeat claims it after that.

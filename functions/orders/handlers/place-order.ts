@@ -80,7 +80,7 @@ export const handler = userRoute(
         requestHash: requestHash(placeOrderRequest(body)),
         context,
       },
-      () => placement.place(caller.userId, body, { faults, idempotent: true }),
+      (orderId) => placement.place(caller.userId, body, { faults, idempotent: true, orderId }),
     );
     return answer(replayed ? 200 : 201, response);
   },

@@ -5,6 +5,8 @@ import { walletMovementRoute } from '../wallet-movement-route';
 const payments = createPaymentsRepository(paymentsConfig.PAYMENTS_TABLE_NAME);
 
 /** POST /wallet/withdrawals: 409 INSUFFICIENT_FUNDS above the available amount. */
-export const handler = walletMovementRoute('withdrawal', (userId, amount, announce) =>
-  payments.withdraw(userId, amount, announce),
+export const handler = walletMovementRoute(
+  'withdrawal',
+  (userId, amount, announce, transactionId) =>
+    payments.withdraw(userId, amount, announce, transactionId),
 );

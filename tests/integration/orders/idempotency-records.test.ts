@@ -17,6 +17,7 @@ const hash = requestHash({ items: [{ productId: 'p-1', quantity: 1 }], deliveryS
 const claimNow = (lockToken: string) => ({
   requestHash: hash,
   lockToken,
+  operationId: `op-of-${lockToken}`,
   lockedUntilMs: Date.now() + 10_000,
   expiresAt: Math.floor(Date.now() / 1000) + 3600,
 });
@@ -29,7 +30,7 @@ describe('Idempotency-Key records in the orders table', () => {
       Array.from({ length: 5 }, (_, index) => store.claim(key, claimNow(`token-${index}`))),
     );
 
-    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome !== undefined)).toHaveLength(1);
     expect(await store.get(key)).toEqual({ status: 'IN_PROGRESS', requestHash: hash });
   });
 
@@ -56,9 +57,31 @@ describe('Idempotency-Key records in the orders table', () => {
 
     expect(await store.get(released)).toBeUndefined();
     expect(await store.get(expired)).toBeUndefined();
-    expect(await store.claim(expired, claimNow('new-1'))).toBe(true);
-    expect(await store.claim(lockRanOut, claimNow('new-2'))).toBe(true);
-    expect(await store.claim(released, claimNow('new-3'))).toBe(true);
+    expect(await store.claim(expired, claimNow('new-1'))).toBe('op-of-new-1');
+    // The dead holder may have taken effect under its operation id: the same request keeps it.
+    expect(await store.claim(lockRanOut, claimNow('new-2'))).toBe('op-of-dead');
+    expect(await store.claim(released, claimNow('new-3'))).toBe('op-of-new-3');
+  });
+
+  it("gives another body a new operation id when it takes over a dead holder's lock", async () => {
+    const key = placeOrderRequestKey(uniqueId('user'), 'other-body');
+    await store.claim(key, { ...claimNow('dead'), lockedUntilMs: Date.now() - 1 });
+
+    expect(await store.claim(key, { ...claimNow('new'), requestHash: 'another body' })).toBe(
+      'op-of-new',
+    );
+    expect(await store.get(key)).toEqual({ status: 'IN_PROGRESS', requestHash: 'another body' });
+  });
+
+  it("lets one of five takeovers of a lock that ran out in, with the first claim's id", async () => {
+    const key = placeOrderRequestKey(uniqueId('user'), 'takeovers');
+    await store.claim(key, { ...claimNow('dead'), lockedUntilMs: Date.now() - 1 });
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => store.claim(key, claimNow(`token-${index}`))),
+    );
+
+    expect(outcomes.filter((outcome) => outcome !== undefined)).toEqual(['op-of-dead']);
   });
 
   it('completes the record for its holder only', async () => {

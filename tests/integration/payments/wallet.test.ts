@@ -1,4 +1,5 @@
 import { createPaymentsRepository } from '../../../functions/payments/payments-repository';
+import { newUuidV7 } from '../../../functions/lib/uuid-v7';
 import { requiredEnv, uniqueId } from '../../support/saga-fixtures';
 
 const payments = createPaymentsRepository(requiredEnv('PAYMENTS_TABLE_NAME'));
@@ -31,6 +32,41 @@ describe('payments repository: deposits by the owner', () => {
       name: 'ValidationFailed',
     });
     expect(await payments.getWallet(userId)).toBeUndefined();
+  });
+});
+
+describe('payments repository: a movement under a transactionId (an Idempotency-Key operation id)', () => {
+  it('credits a deposit once however often and however concurrently it is run again', async () => {
+    const userId = uniqueId('user');
+    const transactionId = newUuidV7();
+
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => payments.depositOpening(userId, 400, undefined, transactionId)),
+    );
+    const later = await payments.depositOpening(userId, 400, undefined, transactionId);
+
+    expect(new Set([...runs, later].map((run) => run.transaction.transactionId))).toEqual(
+      new Set([transactionId]),
+    );
+    expect([...runs, later].filter((run) => !run.earlier)).toHaveLength(1);
+    expect(later.earlier).toBe(true);
+    expect(await payments.getWallet(userId)).toMatchObject({ balance: 400, available: 400 });
+    expect(await payments.listTransactions(userId)).toEqual([later.transaction]);
+  });
+
+  it('takes a withdrawal once, and answers the run after it even when too little is left for a second', async () => {
+    const userId = uniqueId('user');
+    await payments.depositOpening(userId, 500);
+    const transactionId = newUuidV7();
+
+    await payments.withdraw(userId, 300, undefined, transactionId);
+    const again = await payments.withdraw(userId, 300, undefined, transactionId);
+
+    expect(again).toMatchObject({
+      earlier: true,
+      wallet: { balance: 200, available: 200 },
+      transaction: { transactionId, type: 'WITHDRAWAL', amount: 300 },
+    });
   });
 });
 

@@ -13,6 +13,7 @@ import {
 } from '../../../functions/orders/order-placement';
 import type { FingerprintClaim } from '../../../functions/orders/orders-repository';
 import type { OrderSagaInput } from '../../../contracts/order-saga';
+import { Conflict } from '../../../functions/lib/errors';
 
 const quotes = [
   { productId: 'p-1', name: 'Mug', price: 1250, currency: 'USD' },
@@ -40,7 +41,12 @@ function memoryOrders() {
     stored,
     published,
     releaseFingerprint: jest.fn(() => Promise.resolve()),
+    getOrder: jest.fn((orderId: string) => Promise.resolve(stored.get(orderId))),
+    // As the repository's conditional put: an id is never written twice.
     createOrder: jest.fn((order: NewOrder, _claim?: FingerprintClaim) => {
+      if (stored.has(order.orderId)) {
+        return Promise.reject(new Conflict(`Order ${order.orderId} already exists`));
+      }
       const created = newOrder(order, now());
       stored.set(created.orderId, created);
       return Promise.resolve(created);
@@ -271,5 +277,69 @@ describe('placing an order with the DUPLICATE_ORDER window on', () => {
       name: 'SagaNotStarted',
     });
     expect(orders.stored.get('order-1')).toMatchObject({ status: 'CANCELLED' });
+  });
+});
+
+describe('placing an order again under the operation id of an earlier run (Idempotency-Key)', () => {
+  it('places the order under the given id rather than a new one', async () => {
+    const { placement, orders } = setup();
+
+    const order = await placement.place('user-1', request, { idempotent: true, orderId: 'op-1' });
+
+    expect(order.orderId).toBe('op-1');
+    expect([...orders.stored.keys()]).toEqual(['op-1']);
+  });
+
+  it('answers the PENDING order the earlier run wrote and places no second one; its saga start is repeated (a started one is no error)', async () => {
+    const { placement, orders, started } = setup();
+    const first = await placement.place('user-1', request, { idempotent: true, orderId: 'op-1' });
+
+    const again = await placement.place('user-1', request, { idempotent: true, orderId: 'op-1' });
+
+    expect(again).toEqual(first);
+    expect([...orders.stored.keys()]).toEqual(['op-1']);
+    // Step Functions names the execution by the order id: the second start is
+    // ExecutionAlreadyExists, which order-saga-starter.ts answers as success.
+    expect(started.map((input) => input.orderId)).toEqual(['op-1', 'op-1']);
+  });
+
+  it('starts the saga of an order the earlier run wrote but died before starting', async () => {
+    const { placement, orders, started } = setup();
+    await orders.createOrder({
+      orderId: 'op-2',
+      userId: 'user-1',
+      items: [{ productId: 'p-1', name: 'Mug', quantity: 2, unitPrice: 1250, lineTotal: 2500 }],
+      total: 2500,
+      currency: 'USD',
+      deliverySlotId: 's-1',
+    });
+
+    const order = await placement.place('user-1', request, { idempotent: true, orderId: 'op-2' });
+
+    expect(order).toMatchObject({ orderId: 'op-2', status: 'PENDING', total: 2500 });
+    expect(orders.stored.size).toBe(1);
+    expect(started.map((input) => input.orderId)).toEqual(['op-2']);
+  });
+
+  it('answers an order the earlier run has seen through as it stands, starting nothing', async () => {
+    const { placement, orders, started } = setup();
+    const placed = await placement.place('user-1', request, { idempotent: true, orderId: 'op-3' });
+    const confirmed = { ...placed, status: 'CONFIRMED' as const };
+    orders.stored.set('op-3', confirmed);
+
+    const again = await placement.place('user-1', request, { idempotent: true, orderId: 'op-3' });
+
+    expect(again).toEqual(confirmed);
+    expect(started.map((input) => input.orderId)).toEqual(['op-3']);
+  });
+
+  it("keeps the Conflict when the id is another user's order", async () => {
+    const { placement, orders } = setup();
+    await placement.place('user-2', request, { idempotent: true, orderId: 'op-4' });
+
+    await expect(
+      placement.place('user-1', request, { idempotent: true, orderId: 'op-4' }),
+    ).rejects.toMatchObject({ name: 'Conflict' });
+    expect(orders.stored.get('op-4')?.userId).toBe('user-2');
   });
 });

@@ -95,6 +95,8 @@ describe('decideOnExisting', () => {
 interface StoredRecord extends IdempotencyRecord {
   lockToken?: string;
   lockedUntil: number;
+  operationId: string;
+  expiresAt: number;
 }
 
 /** The DynamoDB store's conditions, in memory. */
@@ -102,18 +104,18 @@ function memoryStore() {
   const records = new Map<string, StoredRecord>();
   const id = (key: IdempotencyRecordKey) => `${key.pk}|${key.sk}`;
   const store: IdempotencyStore = {
-    claim(key, { requestHash: hash, lockToken, lockedUntilMs }) {
+    claim(key, { requestHash: hash, lockToken, lockedUntilMs, expiresAt, operationId }) {
       const existing = records.get(id(key));
-      if (existing && !(existing.status === 'IN_PROGRESS' && existing.lockedUntil < Date.now())) {
-        return Promise.resolve(false);
+      const expired = existing !== undefined && existing.expiresAt <= Date.now() / 1000;
+      const lockRanOut = existing?.status === 'IN_PROGRESS' && existing.lockedUntil < Date.now();
+      const claimed = { status: 'IN_PROGRESS' as const, requestHash: hash, lockToken, expiresAt };
+      if (!existing || expired || (lockRanOut && existing.requestHash !== hash)) {
+        records.set(id(key), { ...claimed, lockedUntil: lockedUntilMs, operationId });
+        return Promise.resolve(operationId);
       }
-      records.set(id(key), {
-        status: 'IN_PROGRESS',
-        requestHash: hash,
-        lockToken,
-        lockedUntil: lockedUntilMs,
-      });
-      return Promise.resolve(true);
+      if (!lockRanOut) return Promise.resolve(undefined);
+      records.set(id(key), { ...existing, lockToken, lockedUntil: lockedUntilMs });
+      return Promise.resolve(existing.operationId);
     },
     get: (key) => Promise.resolve(records.get(id(key))),
     complete(key, lockToken, response) {
@@ -221,14 +223,16 @@ describe('runIdempotent', () => {
       requestHash: hash,
       lockToken: 'dead-holder',
       lockedUntil: Date.now() - 1,
+      operationId: 'op-of-the-dead-holder',
+      expiresAt: Math.floor(Date.now() / 1000) + 3600,
     });
 
     const answer = await runIdempotent(
       { store, recordKey, requestHash: hash, context: context() },
-      () => Promise.resolve({ orderId: 'o-3' }),
+      (operationId) => Promise.resolve({ orderId: operationId }),
     );
 
-    expect(answer).toEqual({ response: { orderId: 'o-3' }, replayed: false });
+    expect(answer).toEqual({ response: { orderId: 'op-of-the-dead-holder' }, replayed: false });
   });
 
   it('still answers the operation when the record cannot be completed', async () => {
@@ -241,5 +245,112 @@ describe('runIdempotent', () => {
     );
 
     expect(answer).toEqual({ response: { orderId: 'o-4' }, replayed: false });
+  });
+});
+
+describe('the operation id runIdempotent hands to the operation', () => {
+  const hash = requestHash({ amount: 5 });
+  const ids = () => {
+    let next = 0;
+    return () => `op-${++next}`;
+  };
+  const key = `${recordKey.pk}|${recordKey.sk}`;
+
+  it('is a UUID v7 unless told otherwise', async () => {
+    const { store } = memoryStore();
+
+    const { response } = await runIdempotent(
+      { store, recordKey, requestHash: hash, context: context() },
+      (operationId) => Promise.resolve(operationId),
+    );
+
+    expect(response).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it("stays the first claim's when a repeat takes over the expired lock of the same body (the 503-then-repeat)", async () => {
+    const { store, records } = memoryStore();
+    const request = { store, recordKey, requestHash: hash, newOperationId: ids() };
+    // The first run outlives its lock: it is still running (or was stopped) when the repeat comes.
+    const seen: string[] = [];
+    void runIdempotent({ ...request, context: context(30) }, (operationId) => {
+      seen.push(operationId);
+      return new Promise<never>(() => undefined);
+    });
+    await new Promise((resolveDelay) => setTimeout(resolveDelay, 60));
+    expect(records.get(key)?.lockedUntil).toBeLessThan(Date.now());
+
+    const repeat = await runIdempotent({ ...request, context: context() }, (operationId) =>
+      Promise.resolve({ orderId: operationId }),
+    );
+
+    expect(seen).toEqual(['op-1']);
+    expect(repeat).toEqual({ response: { orderId: 'op-1' }, replayed: false });
+  });
+
+  it('is new after a failure released the record: errors are not remembered', async () => {
+    const { store } = memoryStore();
+    const request = {
+      store,
+      recordKey,
+      requestHash: hash,
+      context: context(),
+      newOperationId: ids(),
+    };
+    const seen: string[] = [];
+
+    await expect(
+      runIdempotent(request, (operationId) => {
+        seen.push(operationId);
+        return Promise.reject(new Error('catalog unreachable'));
+      }),
+    ).rejects.toThrow('catalog unreachable');
+    await runIdempotent(request, (operationId) => {
+      seen.push(operationId);
+      return Promise.resolve({});
+    });
+
+    expect(seen).toEqual(['op-1', 'op-2']);
+  });
+
+  it('is new once the record has expired (TTL): the key names a new request', async () => {
+    const { store, records } = memoryStore();
+    const request = {
+      store,
+      recordKey,
+      requestHash: hash,
+      context: context(),
+      newOperationId: ids(),
+    };
+    await runIdempotent(request, (operationId) => Promise.resolve({ orderId: operationId }));
+    const completed = records.get(key);
+    if (!completed) throw new Error('the first run left no record');
+    records.set(key, { ...completed, expiresAt: Math.floor(Date.now() / 1000) - 1 });
+
+    const later = await runIdempotent(request, (operationId) =>
+      Promise.resolve({ orderId: operationId }),
+    );
+
+    expect(later).toEqual({ response: { orderId: 'op-2' }, replayed: false });
+  });
+
+  it("is new when another body takes over a dead holder's lock", async () => {
+    const { store, records } = memoryStore();
+    records.set(key, {
+      status: 'IN_PROGRESS',
+      requestHash: requestHash({ amount: 6 }),
+      lockToken: 'dead-holder',
+      lockedUntil: Date.now() - 1,
+      operationId: 'op-of-another-body',
+      expiresAt: Math.floor(Date.now() / 1000) + 3600,
+    });
+
+    const answer = await runIdempotent(
+      { store, recordKey, requestHash: hash, context: context(), newOperationId: ids() },
+      (operationId) => Promise.resolve({ orderId: operationId }),
+    );
+
+    expect(answer).toEqual({ response: { orderId: 'op-1' }, replayed: false });
   });
 });
