@@ -2,7 +2,7 @@
  * `npm run console:figures`: the console's figures, printed (not asserted): the JavaScript the
  * first page ships (gzip), and how long after a saga step ends the order page's graph shows it,
  * also written to docs/console/figures.md. With `--screenshots`, also writes the main pages at
- * 1280 and 375 px wide to docs/console/.
+ * 1280 and 375 px wide to docs/console/, and an admin's redrive of a COMPENSATION_FAILED order.
  * Needs a running `npm start` (its .local/stack.json, or SHOP_STACK_FILE).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -21,6 +21,8 @@ const WIDTHS = [1280, 375];
 // BookDelivery's retries, seconds apart, leave the page time to draw the graph before
 // the undo steps end: those are the samples.
 const WATCHED_ORDER_FAULTS = 'BookDelivery=error';
+// An undo that fails until an admin redrives: the order ends COMPENSATION_FAILED (API.md).
+const STUCK_UNDO_FAULTS = 'BookDelivery=error,ReleaseStock=error-until-redrive';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -125,8 +127,14 @@ async function screenshots(
   await mkdir(dir, { recursive: true });
   const confirmed = await shop.orderOne(customerToken);
   const cancelled = await shop.orderOne(customerToken, 'BookDelivery=error');
+  // One COMPENSATION_FAILED order per width, for the admin's redrive.
+  const failedUndo = await Promise.all(
+    WIDTHS.map(() => shop.orderOne(customerToken, STUCK_UNDO_FAULTS)),
+  );
   await shop.whenEnded(customerToken, confirmed);
   await shop.whenEnded(customerToken, cancelled);
+  // The undo's retries, for good, before the order is COMPENSATION_FAILED.
+  for (const orderId of failedUndo) await shop.whenEnded(customerToken, orderId, 600);
   const adminToken = await shop.login(stack.admin.email, stack.admin.password);
   const inCart = (await shop.api.products(1)).items[0]?.productId;
   const pages: [string, string, string][] = [
@@ -157,6 +165,17 @@ async function screenshots(
       await page.context().close();
       console.log(`Wrote ${file}`);
     }
+  }
+  for (const [index, width] of WIDTHS.entries()) {
+    const page = await signedInPage(browser, stack.consoleUrl, adminToken, width);
+    await page.goto(`/#/admin/orders/${failedUndo[index]}`);
+    await page.getByRole('button', { name: 'Redrive' }).click();
+    await page.getByTestId('saga-timeline').getByText('Execution SUCCEEDED').waitFor();
+    await page.waitForLoadState('networkidle');
+    const file = resolve(dir, `admin-redrive-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await page.context().close();
+    console.log(`Wrote ${file}`);
   }
 }
 

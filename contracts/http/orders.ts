@@ -96,6 +96,8 @@ export const sagaTraceSchema = z
     startedAt: timestampSchema,
     endedAt: timestampSchema.optional(),
     steps: z.array(sagaStepSchema),
+    /** When an admin redrove the execution (its ExecutionRedriven events); absent if never. */
+    redrivenAt: z.array(timestampSchema).optional(),
   })
   .meta({ id: 'SagaTrace' });
 export type SagaTrace = z.infer<typeof sagaTraceSchema>;

@@ -48,7 +48,7 @@ const failureOf = (event: HistoryEventLike): string | undefined =>
 /**
  * Replays the history: every state entered is a step; a failed attempt followed by another
  * attempt in the same state is a RETRIED step of its own; a state left after a failure was
- * CAUGHT; the state the execution failed in FAILED.
+ * CAUGHT; the state the execution failed in FAILED. Each redrive is noted with its time.
  */
 export function sagaTraceOf(
   orderId: string,
@@ -60,6 +60,7 @@ export function sagaTraceOf(
   let status: SagaStatus = 'RUNNING';
   let startedAt = '';
   let endedAt: string | undefined;
+  const redrivenAt: string[] = [];
 
   const close = (step: OpenStep, stepStatus: StepStatus, at: string): void => {
     steps.push({
@@ -95,6 +96,7 @@ export function sagaTraceOf(
       // An operator's redrive: the execution runs on from the step that failed.
       status = 'RUNNING';
       endedAt = undefined;
+      redrivenAt.push(at);
     } else if (type === 'ExecutionSucceeded') {
       status = 'SUCCEEDED';
       endedAt = at;
@@ -120,5 +122,6 @@ export function sagaTraceOf(
     startedAt,
     ...(endedAt === undefined ? {} : { endedAt }),
     steps,
+    ...(redrivenAt.length === 0 ? {} : { redrivenAt }),
   };
 }

@@ -6,9 +6,9 @@ export function AdminOrderPage({ orderId }: { orderId: string }) {
     <OrderSaga
       orderId={orderId}
       timeline
-      actions={(restart, status) =>
-        status === 'COMPENSATION_FAILED' && <RedriveButton orderId={orderId} onRedriven={restart} />
-      }
+      actions={(restart, status) => (
+        <RedriveButton orderId={orderId} status={status} onRedriven={restart} />
+      )}
     />
   );
 }

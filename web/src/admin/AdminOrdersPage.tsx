@@ -39,7 +39,7 @@ export function AdminOrdersPage() {
           ))}
         </select>
       </label>
-      <ErrorNote error={error} feature="The orders list" />
+      <ErrorNote error={error} />
       {data && <OrdersTable orders={data.items} linkBase="#/admin/orders" />}
       {data?.nextCursor && (
         <button type="button" onClick={() => setCursor(data.nextCursor)}>

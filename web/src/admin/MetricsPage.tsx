@@ -24,7 +24,7 @@ export function MetricsPage() {
   return (
     <section>
       <h1>Metrics (last hour, per minute)</h1>
-      <ErrorNote error={error} feature="Metrics" />
+      <ErrorNote error={error} />
       <TableWrap label="Metric series">
         <table>
           <thead>

@@ -54,7 +54,3 @@ export function createApiClient(baseUrl: string, token: () => string | undefined
     send: (method, path, options) => request(method, path, options),
   };
 }
-
-/** A 404 of a route the deployed API does not have yet (rather than of a missing resource). */
-export const isRouteMissing = (error: unknown): boolean =>
-  error instanceof ApiError && error.status === 404;

@@ -1,14 +1,8 @@
-import { ApiError, isRouteMissing } from '../api/client';
+import { ApiError } from '../api/client';
 
-/** What went wrong, in the contract's words; a missing route reads as "not available here". */
-export function ErrorNote({ error, feature }: { error: unknown; feature?: string }) {
+/** What went wrong, in the contract's words (its error code and message). */
+export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null;
-  if (feature && isRouteMissing(error))
-    return (
-      <p className="note" role="status">
-        {feature} is not available on this stage yet.
-      </p>
-    );
   const text =
     error instanceof ApiError
       ? `${error.code}: ${error.message}`

@@ -12,9 +12,7 @@ export function WalletPage() {
   const wallet = useApi(() => api.get<Wallet>('/wallet'), [api]);
   const ledger = useApi(() => api.get<Page<WalletTransaction>>('/wallet/transactions'), [api]);
   const [error, setError] = useState<unknown>();
-  const [feature, setFeature] = useState<string>();
-  const move = (path: string, name: string) => (amount: number) => {
-    setFeature(name);
+  const move = (path: string) => (amount: number) => {
     api
       .send('POST', path, { body: { amount }, headers: { 'Idempotency-Key': crypto.randomUUID() } })
       .then(() => {
@@ -44,9 +42,9 @@ export function WalletPage() {
           </div>
         </dl>
       )}
-      <AmountForm label="Deposit" onSubmit={move('/wallet/deposits', 'Depositing')} />
-      <AmountForm label="Withdraw" onSubmit={move('/wallet/withdrawals', 'Withdrawing')} />
-      <ErrorNote error={error} feature={feature === 'Withdrawing' ? feature : undefined} />
+      <AmountForm label="Deposit" onSubmit={move('/wallet/deposits')} />
+      <AmountForm label="Withdraw" onSubmit={move('/wallet/withdrawals')} />
+      <ErrorNote error={error} />
       <h2>Ledger</h2>
       <TableWrap label="Wallet ledger">
         <table>

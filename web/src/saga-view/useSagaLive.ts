@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Order, SagaDefinition, SagaTrace } from '../api/types';
 import { useSession } from '../session';
 
@@ -7,7 +7,7 @@ export interface SagaLive {
   trace?: SagaTrace;
   definition?: SagaDefinition;
   error?: unknown;
-  /** Bumps after a redrive, so polling starts again. */
+  /** Polls again after a redrive, until the trace shows it and the execution has ended again. */
   restart: () => void;
 }
 
@@ -27,6 +27,8 @@ export function useSagaLive(orderId: string, source: DefinitionSource = 'deploye
   const { api } = useSession();
   const [state, setState] = useState<Omit<SagaLive, 'restart'>>({});
   const [round, setRound] = useState(0);
+  // How often the execution had been redriven when the last round of polling began.
+  const redrives = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -42,14 +44,22 @@ export function useSagaLive(orderId: string, source: DefinitionSource = 'deploye
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const redrivesBefore = redrives.current;
     const poll = async () => {
       try {
         const order = await api.get<Order>(`/orders/${orderId}`);
         const trace = await api.get<SagaTrace>(`/orders/${orderId}/saga`).catch(() => undefined);
         if (!live) return;
         setState((s) => ({ ...s, order, trace, error: undefined }));
+        redrives.current = trace?.redrivenAt?.length ?? 0;
+        // After a redrive is accepted, the failed execution may read as ended for a moment.
+        const awaitingRedrive =
+          round > 0 && order.status === 'COMPENSATION_FAILED' && redrives.current <= redrivesBefore;
         const settled =
-          order.status !== 'PENDING' && trace !== undefined && trace.status !== 'RUNNING';
+          order.status !== 'PENDING' &&
+          trace !== undefined &&
+          trace.status !== 'RUNNING' &&
+          !awaitingRedrive;
         if (!settled) timer = setTimeout(() => void poll(), POLL_MS);
       } catch (error) {
         if (live) setState((s) => ({ ...s, error }));

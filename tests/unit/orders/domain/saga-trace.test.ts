@@ -114,6 +114,11 @@ describe('sagaTraceOf', () => {
     );
     const ended = [...failedRun, ...redriven, event('ExecutionSucceeded')];
     expect(sagaTraceOf('o-1', 'arn:exec', ended).status).toBe('SUCCEEDED');
+    // API.md: when it was redriven, so a timeline can show it between the two runs.
+    expect(sagaTraceOf('o-1', 'arn:exec', ended).redrivenAt).toEqual([
+      redriven[0]?.timestamp?.toISOString(),
+    ]);
+    expect(sagaTraceOf('o-1', 'arn:exec', failedRun)).not.toHaveProperty('redrivenAt');
     expect(summary(ended)).toEqual([
       'CancelDelivery:FAILED:TransientError',
       'CancelDelivery:SUCCEEDED',
