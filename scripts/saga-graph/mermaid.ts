@@ -5,6 +5,8 @@ interface AslState {
   Type: string;
   Next?: string;
   End?: boolean;
+  Default?: string;
+  Choices?: { Next: string }[];
   Retry?: { ErrorEquals: string[]; MaxAttempts?: number }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
 }
@@ -31,7 +33,12 @@ const START = 'Start';
 function edgesOf(definition: AslDefinition): Edge[] {
   const edges: Edge[] = [{ from: START, to: definition.StartAt, dashed: false }];
   for (const [name, state] of Object.entries(definition.States)) {
-    if (state.Next) edges.push({ from: name, to: state.Next, dashed: false });
+    const nexts = [
+      state.Next,
+      ...(state.Choices ?? []).map((choice) => choice.Next),
+      state.Default,
+    ];
+    for (const to of new Set(nexts)) if (to) edges.push({ from: name, to, dashed: false });
     // Dashed: where an error the step could not retry away goes (its Catch).
     for (const catcher of state.Catch ?? [])
       edges.push({ from: name, to: catcher.Next, dashed: true });
@@ -44,6 +51,7 @@ function nodeOf(name: string, state: AslState): string {
   const label = retries ? `${name}<br/><small>retry ×${retries}</small>` : name;
   if (state.Type === 'Succeed') return `  ${name}(["${label}"])`;
   if (state.Type === 'Fail') return `  ${name}{{"${label}"}}`;
+  if (state.Type === 'Choice') return `  ${name}{"${label}"}`;
   return `  ${name}["${label}"]`;
 }
 

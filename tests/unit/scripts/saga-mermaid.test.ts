@@ -11,8 +11,10 @@ describe('sagaMermaid', () => {
       expect(diagram).toMatch(new RegExp(`^  ${state}[[({]`, 'm'));
   });
 
-  it('draws Next as solid edges and Catch as dashed ones', () => {
-    expect(diagram).toContain('  Start --> ReservePayment\n');
+  it("draws Next and a Choice's ways on as solid edges and Catch as dashed ones", () => {
+    expect(diagram).toContain('  Start --> NewOrStuck\n');
+    expect(diagram).toContain('  NewOrStuck --> CancelDelivery\n');
+    expect(diagram).toContain('  NewOrStuck --> ReservePayment\n');
     expect(diagram).toContain('  BookDelivery --> CapturePayment\n');
     expect(diagram).toContain('  BookDelivery -.-> CancelDelivery\n');
     expect(diagram).toContain('  ConfirmOrder -.-> CancelDelivery\n');
@@ -21,6 +23,7 @@ describe('sagaMermaid', () => {
 
   it("colours one order's path: states by outcome, transitions taken", () => {
     const lines = sagaMermaid(definition, [
+      { state: 'NewOrStuck', status: 'SUCCEEDED' },
       { state: 'ReservePayment', status: 'SUCCEEDED' },
       { state: 'ReserveStock', status: 'SUCCEEDED' },
       { state: 'BookDelivery', status: 'RETRIED' },
@@ -36,7 +39,8 @@ describe('sagaMermaid', () => {
     expect(lines).toContain('  class BookDelivery caught');
     expect(lines).not.toContain('  class ConfirmOrder passed');
     expect(styled).toEqual([
-      'Start --> ReservePayment',
+      'Start --> NewOrStuck',
+      'NewOrStuck --> ReservePayment',
       'ReservePayment --> ReserveStock',
       'ReserveStock --> BookDelivery',
       'BookDelivery -.-> CancelDelivery',

@@ -42,6 +42,7 @@ describe('the saga graph of the ASL file', () => {
     expect(UNDO.map(columnOf)).toEqual(UNDO.map(() => 'undo'));
     expect(columnOf('MarkCompensationFailed')).toBe('failure');
     expect(columnOf('OrderConfirmed')).toBe('forward');
+    expect(columnOf('NewOrStuck')).toBe('forward');
   });
 
   it('tells Catch edges from Next edges', () => {
