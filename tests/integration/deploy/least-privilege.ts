@@ -17,6 +17,7 @@ const PUBLISH_EVENTS = 'sns:Publish on topic/events';
 const START_SAGA = 'states:StartExecution on stateMachine/order-saga';
 const READ_SAGA_HISTORY = 'states:GetExecutionHistory on executions/order-saga';
 const DESCRIBE_SAGA = 'states:DescribeStateMachine on stateMachine/order-saga';
+const DESCRIBE_SAGA_EXECUTIONS = 'states:DescribeExecution on executions/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
 // What an event source mapping needs of a table's stream (the publisher's role reads it).
 const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map(
@@ -99,6 +100,14 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getSagaTrace: { grants: [...onTable('orders', READ), READ_SAGA_HISTORY] },
   listAllOrders: { grants: queryIndexes('orders') },
   getSagaDefinition: { grants: [DESCRIBE_SAGA] },
+  sweepStuckOrders: {
+    grants: [
+      'dynamodb:Query on table/orders/index/byStatus',
+      ...onTable('orders', READ),
+      DESCRIBE_SAGA_EXECUTIONS,
+      START_SAGA,
+    ],
+  },
   confirmOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
   cancelOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
   markCompensationFailed: {
@@ -152,7 +161,7 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
       }
       if (!DYNAMODB_DATA_ACTIONS.includes(action)) return 'not a data action the shop uses';
       if (resource === `table/${context}`) return undefined;
-      if (resource === `table/${context}/index/*`)
+      if (resource.startsWith(`table/${context}/index/`))
         return action === 'dynamodb:Query' ? undefined : 'only a query reads an index';
       return `not the ${context} context's table`;
     case 'sns':
@@ -165,7 +174,9 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
         ? undefined
         : "only parking a publisher's failed batch on its queue";
     case 'states':
-      return [START_SAGA, READ_SAGA_HISTORY, DESCRIBE_SAGA].includes(grant)
+      return [START_SAGA, READ_SAGA_HISTORY, DESCRIBE_SAGA, DESCRIBE_SAGA_EXECUTIONS].includes(
+        grant,
+      )
         ? undefined
         : 'only starting the order saga or reading it and its executions';
     case 'lambda':
