@@ -5,7 +5,8 @@
  * invoke, SNS delivery through serverless-offline-sns), the tables' stream mappings (the outbox
  * publishers, embedded-stack/streams/), and cognito-local with the user pool and the local
  * stage's admin account; and the web console (web/, built once per change of its sources) on its
- * own port. Ctrl-C or SIGTERM stops all of it.
+ * own port; the EventBridge schedule rules (the stuck-order sweeper) run on their rates
+ * (embedded-stack/scheduler.ts). Ctrl-C or SIGTERM stops all of it.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -34,6 +35,7 @@ import {
   url,
   type EmbeddedStackSettings,
 } from './settings';
+import { startScheduler } from './scheduler';
 import { seedDemoData } from './seed-demo';
 import { ensureAdminAccount, readAdminAccount, type AdminAccount } from './shop-admin';
 import { startStepFunctionsServer, type StepFunctionsServer } from './step-functions/server';
@@ -45,6 +47,7 @@ const settings = readSettings();
 const processes: ManagedProcess[] = [];
 let stepFunctions: StepFunctionsServer | undefined;
 let streamMappings: { stop: () => Promise<void> } | undefined;
+let scheduler: { stop: () => Promise<void> } | undefined;
 let cloudWatch: CloudWatchServer | undefined;
 let consoleServer: ConsoleServer | undefined;
 let apiDocs: ApiDocsServer | undefined;
@@ -56,6 +59,7 @@ async function stop(exitCode: number): Promise<never> {
     // Reverse order of start: the HTTP side first, the database last.
     await consoleServer?.close();
     await apiDocs?.close();
+    await scheduler?.stop();
     await stepFunctions?.close();
     await streamMappings?.stop();
     await cloudWatch?.close();
@@ -139,6 +143,16 @@ async function main(): Promise<void> {
     accountId: config.custom.local.accountId,
     stateMachines,
     timeScale: settings.sfnTimeScale,
+  });
+  // The EventBridge schedule rules (the stuck-order sweeper), once what they call is up.
+  scheduler = await startScheduler({
+    config,
+    buildDir: resolve(PROJECT_ROOT, settings.buildDir),
+    region: settings.region,
+    periodSecondsOverride: settings.schedulePeriodSeconds,
+    log: (message) => {
+      console.error(`[scheduler] ${message}`);
+    },
   });
 
   await waitUntil(
