@@ -1,5 +1,11 @@
 import { logger } from '../lib/logger';
-import { needsSweep, stuckCutoff, sweepExecutionName, sweepInputFor } from './domain/stuck-order';
+import {
+  isPastStuckDeadline,
+  needsSweep,
+  stuckCutoff,
+  sweepExecutionName,
+  sweepInputFor,
+} from './domain/stuck-order';
 import type { OrderSagaExecutions } from './order-saga-executions';
 import type { OrdersRepository } from './orders-repository';
 
@@ -40,6 +46,8 @@ export const createStuckOrderSweep = (deps: StuckOrderSweepDependencies) => ({
     const report: SweepReport = { examined: 0, swept: [], alreadySwept: [], failed: [] };
     const cutoff = stuckCutoff(now, deps.stuckAfterSeconds);
     for await (const order of deps.orders.pendingOrdersCreatedBefore(cutoff)) {
+      // The index's range is the rule's narrowing; the rule itself decides.
+      if (!isPastStuckDeadline(order, now, deps.stuckAfterSeconds)) continue;
       report.examined++;
       const { orderId } = order;
       try {
