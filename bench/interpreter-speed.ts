@@ -2,7 +2,7 @@
  * The local Step Functions endpoint's own cost per state transition: the order saga's ASL
  * (statemachines/order-saga.asl.yml) run by our interpreter in this process, with tasks that
  * answer at once, so what is timed is the interpreter alone (JSONata Arguments, Assign and Output,
- * Retry and Catch matching, the history it records). Two paths: every step succeeds (6 transitions)
+ * Retry and Catch matching, the history it records). Two paths: every step succeeds (7 transitions)
  * and BookDelivery fails with a business error, caught into the undo path (9 transitions).
  *
  * The stack phase's "between states" figure is the same cost seen from outside (the histories of

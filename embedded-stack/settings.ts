@@ -30,6 +30,9 @@ const settingsSchema = z.object({
   // Scales the local Step Functions endpoint's Retry and Wait intervals (0.01: a 4 s backoff
   // takes 40 ms), as Step Functions Local's wait-time settings do; timeouts stay real.
   SHOP_SFN_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
+  // Every EventBridge schedule rule's period instead of its rate (embedded-stack/scheduler.ts): a
+  // test runs the stuck-order sweeper every second or two rather than every minute.
+  SHOP_SCHEDULE_PERIOD_SECONDS: z.coerce.number().positive().max(86_400).optional(),
 });
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
@@ -64,6 +67,8 @@ export interface EmbeddedStackSettings {
   streamsDir: string;
   /** SHOP_SFN_TIME_SCALE: 1 is real time. */
   sfnTimeScale: number;
+  /** SHOP_SCHEDULE_PERIOD_SECONDS: undefined runs each schedule rule on its own rate. */
+  schedulePeriodSeconds: number | undefined;
 }
 
 export function readSettings(
@@ -96,6 +101,7 @@ export function readSettings(
     fresh: argv.includes('--fresh'),
     streamsDir: resolve(dataDir, 'streams'),
     sfnTimeScale: parsed.SHOP_SFN_TIME_SCALE,
+    schedulePeriodSeconds: parsed.SHOP_SCHEDULE_PERIOD_SECONDS,
   };
 }
 

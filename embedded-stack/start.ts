@@ -5,9 +5,10 @@
  * invoke, SNS delivery through serverless-offline-sns), the tables' stream mappings (the outbox
  * publishers, embedded-stack/streams/), and cognito-local with the user pool and the local
  * stage's admin account; and the web console (web/, built once per change of its sources) on its
- * own port. Ctrl-C or SIGTERM stops all of it. Their state (tables, users, stream checkpoints,
- * executions) is kept in the data directory between runs, even after a kill -9; `--fresh`
- * (`npm run start:fresh`) starts empty.
+ * own port; the EventBridge schedule rules (the stuck-order sweeper) run on their rates
+ * (embedded-stack/scheduler.ts). Ctrl-C or SIGTERM stops all of it. Their state (tables, users,
+ * stream checkpoints, executions) is kept in the data directory between runs, even after a
+ * kill -9; `--fresh` (`npm run start:fresh`) starts empty.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -38,6 +39,7 @@ import {
   url,
   type EmbeddedStackSettings,
 } from './settings';
+import { startScheduler } from './scheduler';
 import { seedDemoData } from './seed-demo';
 import { ensureAdminAccount, readAdminAccount, type AdminAccount } from './shop-admin';
 import { startStepFunctionsServer, type StepFunctionsServer } from './step-functions/server';
@@ -49,6 +51,7 @@ const settings = readSettings();
 const processes: ManagedProcess[] = [];
 let stepFunctions: StepFunctionsServer | undefined;
 let streamMappings: { stop: () => Promise<void> } | undefined;
+let scheduler: { stop: () => Promise<void> } | undefined;
 let cloudWatch: CloudWatchServer | undefined;
 let consoleServer: ConsoleServer | undefined;
 let apiDocs: ApiDocsServer | undefined;
@@ -62,6 +65,7 @@ async function stop(exitCode: number): Promise<never> {
     await readyGate?.close();
     await consoleServer?.close();
     await apiDocs?.close();
+    await scheduler?.stop();
     await stepFunctions?.close();
     await streamMappings?.stop();
     await cloudWatch?.close();
@@ -154,6 +158,16 @@ async function main(): Promise<void> {
     timeScale: settings.sfnTimeScale,
     dataDir: join(settings.dataDir, 'step-functions'),
     onStatusChange: await loadExecutionStatusRules(config, buildDir),
+  });
+  // The EventBridge schedule rules (the stuck-order sweeper), once what they call is up.
+  scheduler = await startScheduler({
+    config,
+    buildDir: resolve(PROJECT_ROOT, settings.buildDir),
+    region: settings.region,
+    periodSecondsOverride: settings.schedulePeriodSeconds,
+    log: (message) => {
+      console.error(`[scheduler] ${message}`);
+    },
   });
 
   // Seeded through serverless-offline's own port: the public one opens when all of it is done.

@@ -31,7 +31,7 @@
 // in the caller's own partition is refused (400), so a cursor can neither
 // reach another user's orders nor make DynamoDB fail.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from '../lib/aws/dynamodb';
 import * as z from 'zod';
 import { orderSchema } from '../../contracts/http/orders';
@@ -338,6 +338,27 @@ export const createOrdersRepository = (
 
     /** A page of every user's orders (optionally of one status). ValidationFailed for a foreign cursor. */
     listAllOrdersPage,
+
+    /**
+     * Every order still PENDING that was created at or before `cutoff` (an ISO time), oldest
+     * first: a query of the byStatus index's PENDING partition, never a scan, read page by page.
+     */
+    async *pendingOrdersCreatedBefore(cutoff: string): AsyncGenerator<Order> {
+      const pages = paginateQuery(
+        { client, pageSize: 100 },
+        {
+          TableName: tableName,
+          IndexName: BY_STATUS_INDEX,
+          KeyConditionExpression: 'gsi2pk = :partition AND gsi2sk <= :cutoff',
+          ExpressionAttributeValues: {
+            ':partition': statusPartition('PENDING'),
+            ':cutoff': cutoff,
+          },
+          ScanIndexForward: true,
+        },
+      );
+      for await (const page of pages) for (const item of page.Items ?? []) yield toOrder(item);
+    },
 
     /** A user's newest orders. */
     async listOrdersByUser(userId: string, limit = 20): Promise<Order[]> {

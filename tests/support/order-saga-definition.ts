@@ -34,6 +34,8 @@ export interface AslState {
     ResultPath?: string;
     Assign?: Record<string, unknown>;
   }[];
+  Choices?: { Condition?: string; Assign?: Record<string, unknown>; Next: string }[];
+  Default?: string;
 }
 export interface AslDefinition {
   QueryLanguage?: string;

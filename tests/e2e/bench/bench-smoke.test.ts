@@ -130,10 +130,10 @@ describe('npm run bench', () => {
       expect(report.saga.executions).toBe(5);
       expect(isNumber(report.saga.billedTransitionsPerExecution)).toBe(true);
       expectSummary(report.saga.overheadPerTransitionMs, 5);
-      // The saga's two paths as the interpreter alone runs them: 5 steps + OrderConfirmed, and
-      // 3 steps, 4 undo steps + OrderCancelled when BookDelivery fails.
-      expect(report.interpreter.success.transitionsPerExecution).toBe(6);
-      expect(report.interpreter.undo.transitionsPerExecution).toBe(8);
+      // The saga's two paths as the interpreter alone runs them: NewOrStuck, 5 steps and
+      // OrderConfirmed; NewOrStuck, 3 steps, 4 undo steps and OrderCancelled when BookDelivery fails.
+      expect(report.interpreter.success.transitionsPerExecution).toBe(7);
+      expect(report.interpreter.undo.transitionsPerExecution).toBe(9);
       for (const path of [report.interpreter.success, report.interpreter.undo])
         expect(isNumber(path.microsecondsPerTransition)).toBe(true);
       expect(Object.keys(report.saga.states)).toEqual(expect.arrayContaining(FORWARD_STEPS));

@@ -5,6 +5,7 @@ import type { CloudFormationTemplate } from '../../support/packaged-template';
  * resource named by what it is in this stack rather than by its intrinsic function:
  *
  *   table/<context>, table/<context>/index/*   a DynamoDB table of resources/tables.yml
+ *   table/<context>/index/<name>               one index of it
  *   stream/<context>                           that table's stream
  *   queue/<name>                               an SQS queue, e.g. queue/order-events-failed
  *   topic/<name>                               an SNS topic, e.g. topic/events
@@ -158,7 +159,7 @@ export class IamReader {
 
     if (!isRecord(resource)) return unrecognised;
 
-    // A table's indexes: Fn::Join ['/', [<table Arn>, index, '*']]
+    // A table's indexes, or one: Fn::Join ['/', [<table Arn>, index, '*' or <name>]]
     const join = resource['Fn::Join'];
     if (Array.isArray(join) && join[0] === '/' && Array.isArray(join[1])) {
       const [table, index, name, ...rest] = join[1] as unknown[];
@@ -167,10 +168,11 @@ export class IamReader {
         tableId !== undefined &&
         this.template.Resources[tableId]?.Type === 'AWS::DynamoDB::Table' &&
         index === 'index' &&
-        name === '*' &&
+        typeof name === 'string' &&
+        /^(\*|[A-Za-z0-9_.-]+)$/.test(name) &&
         rest.length === 0
       ) {
-        return `table/${this.unprefixed(this.property(tableId, 'TableName'))}/index/*`;
+        return `table/${this.unprefixed(this.property(tableId, 'TableName'))}/index/${name}`;
       }
       return unrecognised;
     }

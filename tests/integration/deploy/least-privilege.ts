@@ -20,6 +20,7 @@ const DESCRIBE_SAGA = 'states:DescribeStateMachine on stateMachine/order-saga';
 const DESCRIBE_EXECUTIONS_MACHINE =
   'states:DescribeStateMachineForExecution on executions/order-saga';
 const REDRIVE_SAGA = 'states:RedriveExecution on executions/order-saga';
+const DESCRIBE_SAGA_EXECUTIONS = 'states:DescribeExecution on executions/order-saga';
 const CONFIRM_SIGN_UP = 'cognito-idp:AdminConfirmSignUp on userPool/UserPool';
 // What an event source mapping needs of a table's stream (the publisher's role reads it).
 const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map(
@@ -121,6 +122,14 @@ const ACCESS: Record<string, { grants: string[]; sagaStep?: true }> = {
   getOrderSagaDefinition: { grants: [...onTable('orders', READ), DESCRIBE_EXECUTIONS_MACHINE] },
   listAllOrders: { grants: queryIndexes('orders') },
   getSagaDefinition: { grants: [DESCRIBE_SAGA] },
+  sweepStuckOrders: {
+    grants: [
+      'dynamodb:Query on table/orders/index/byStatus',
+      ...onTable('orders', READ),
+      DESCRIBE_SAGA_EXECUTIONS,
+      START_SAGA,
+    ],
+  },
   confirmOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
   cancelOrder: { grants: onTable('orders', READ, 'PutItem', 'UpdateItem'), sagaStep: true },
   // Called by EventBridge when an execution of the saga failed, not by the saga.
@@ -176,7 +185,7 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
       }
       if (!DYNAMODB_DATA_ACTIONS.includes(action)) return 'not a data action the shop uses';
       if (resource === `table/${context}`) return undefined;
-      if (resource === `table/${context}/index/*`)
+      if (resource.startsWith(`table/${context}/index/`))
         return action === 'dynamodb:Query' ? undefined : 'only a query reads an index';
       return `not the ${context} context's table`;
     case 'sns':
@@ -198,6 +207,7 @@ function ruleBroken(grant: string, functionKey: string, context: string): string
         REDRIVE_SAGA,
         DESCRIBE_SAGA,
         DESCRIBE_EXECUTIONS_MACHINE,
+        DESCRIBE_SAGA_EXECUTIONS,
       ].includes(grant)
         ? undefined
         : 'only starting, describing or redriving the order saga, or reading its executions';

@@ -197,6 +197,31 @@ describe.each(['dev', 'localstack', 'local'])(
         expect(fn.Properties?.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
     });
 
+    // API.md Operations: no order stays PENDING for ever. The sweeper runs from an EventBridge
+    // schedule rule, every minute, with the default deadline on a deployed stage.
+    it('runs the stuck-order sweeper every minute from an EventBridge schedule rule', () => {
+      const rules = resourcesOfType(template, 'AWS::Events::Rule').filter(
+        ([, rule]) => rule.Properties?.ScheduleExpression !== undefined,
+      );
+      expect(rules).toHaveLength(1);
+      const [, rule] = rules[0] ?? [];
+      expect(rule?.Properties?.ScheduleExpression).toBe('rate(1 minute)');
+      expect(rule?.Properties?.State).toBe('ENABLED');
+      const targets = rule?.Properties?.Targets as { Arn: unknown }[];
+      expect(targets.map((target) => target.Arn)).toEqual([
+        { 'Fn::GetAtt': ['SweepStuckOrdersLambdaFunction', 'Arn'] },
+      ]);
+      const sweeper = template.Resources.SweepStuckOrdersLambdaFunction;
+      if (!sweeper) throw new Error('no SweepStuckOrdersLambdaFunction');
+      expect(resolvedEnvironment(sweeper).STUCK_ORDER_AFTER_SECONDS).toBe('120');
+      const permissions = resourcesOfType(template, 'AWS::Lambda::Permission').filter(
+        ([, permission]) => permission.Properties?.Principal === 'events.amazonaws.com',
+      );
+      expect(permissions.map(([, permission]) => permission.Properties?.FunctionName)).toEqual([
+        { 'Fn::GetAtt': ['SweepStuckOrdersLambdaFunction', 'Arn'] },
+      ]);
+    });
+
     // API.md: fault injection only on the local stage; a deployed stage never has it. It is read
     // by placeOrder (the header) and the saga's steps only.
     it(`sets fault injection ${stage === 'local' ? 'on' : 'off'} in placeOrder and every saga step`, () => {

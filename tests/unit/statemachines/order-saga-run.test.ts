@@ -21,7 +21,7 @@ const ORDER = {
 
 type Script = Record<string, (call: number) => StatesError | undefined>;
 
-const runSaga = async (script: Script = {}) => {
+const runSaga = async (script: Script = {}, input: Record<string, unknown> = ORDER) => {
   const definition = loadOrderSaga() as unknown as StateMachineDefinition;
   for (const [name, state] of Object.entries(definition.States)) {
     if (state.Type === 'Task')
@@ -30,7 +30,7 @@ const runSaga = async (script: Script = {}) => {
   const calls: { step: string; input: SagaTaskInput }[] = [];
   const execution = new Execution({
     definition,
-    input: ORDER,
+    input,
     clock: scaledClock(0.001),
     resolveTask: (_resource, step) => (payload) => {
       const input = sagaTaskInputSchema.parse(payload);
@@ -58,6 +58,16 @@ describe('the order saga run by the interpreter', () => {
     ]);
     expect(calls.map((call) => call.input)).toEqual(
       steps.map(() => ({ order: ORDER, attempt: 0, redriveCount: 0 })),
+    );
+  });
+
+  it("goes straight to every undo step, never forward, when started with an error (the sweeper's)", async () => {
+    const error = { Error: 'SagaNotRunning', Cause: 'The execution was ABORTED' };
+    const { execution, calls, steps } = await runSaga({}, { ...ORDER, error });
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(steps).toEqual(['CancelDelivery', 'ReleaseStock', 'ReleasePayment', 'CancelOrder']);
+    expect(calls.map((call) => call.input)).toEqual(
+      steps.map(() => ({ order: { ...ORDER, error }, attempt: 0, redriveCount: 0 })),
     );
   });
 

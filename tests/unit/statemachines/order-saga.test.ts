@@ -51,8 +51,24 @@ describe('statemachines/order-saga.asl.yml', () => {
   });
 
   it('runs the forward steps in the order API.md gives', () => {
-    expect(definition.StartAt).toBe('ReservePayment');
+    expect(definition.StartAt).toBe('NewOrStuck');
+    expect(definition.States.NewOrStuck?.Default).toBe('ReservePayment');
     expect(chainFrom(definition, 'ReservePayment')).toEqual(FORWARD);
+  });
+
+  it("sends an input that carries an error (the sweeper's) straight to the whole undo chain", () => {
+    expect(definition.States.NewOrStuck).toEqual({
+      Type: 'Choice',
+      Choices: [
+        {
+          Condition: '{% $exists($states.input.error) %}',
+          Assign: { order: '{% $states.input %}', error: '{% $states.input.error %}' },
+          Next: 'CancelDelivery',
+        },
+      ],
+      Default: 'ReservePayment',
+      QueryLanguage: 'JSONata',
+    });
   });
 
   it.each(FORWARD)(

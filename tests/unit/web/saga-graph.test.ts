@@ -43,6 +43,7 @@ describe('the saga graph of the ASL file', () => {
     expect(FORWARD.map(columnOf)).toEqual(FORWARD.map(() => 'forward'));
     expect(UNDO.map(columnOf)).toEqual(UNDO.map(() => 'undo'));
     expect(columnOf('OrderConfirmed')).toBe('forward');
+    expect(columnOf('NewOrStuck')).toBe('forward');
   });
 
   it('tells Catch edges from Next edges', () => {

@@ -43,29 +43,38 @@ export function edgesOf(definition: AslDefinition): GraphEdge[] {
   return edges;
 }
 
-/** The states reachable from `start` through Next transitions only. */
-function reachableByNext(definition: AslDefinition, starts: string[]): Set<string> {
+/**
+ * The states reachable from `start` through Next transitions only; through a Choice's Default
+ * only too, when `defaultsOnly` (its rules are the exceptions, like a Catch).
+ */
+function reachableByNext(
+  definition: AslDefinition,
+  starts: string[],
+  defaultsOnly = false,
+): Set<string> {
   const seen = new Set<string>();
   const queue = [...starts];
   for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
     const state = definition.States[name];
     if (seen.has(name) || !state) continue;
     seen.add(name);
-    queue.push(...nextsOf(state));
+    queue.push(...(defaultsOnly ? nextsOf({ ...state, Choices: [] }) : nextsOf(state)));
   }
   return seen;
 }
 
 /**
- * Forward: the happy path from StartAt. Undo: what a Catch of a forward step enters, and what
- * follows it. Failure: what a Catch of an undo step enters (the compensation failed).
+ * Forward: the happy path from StartAt (a Choice's Default is the happy way on). Undo: what a
+ * Catch of a forward step, or a rule of a forward Choice, enters, and what follows it. Failure:
+ * what a Catch of an undo step enters (the compensation failed).
  */
 export function sagaGraph(definition: AslDefinition): SagaGraph {
-  const forward = reachableByNext(definition, [definition.StartAt]);
+  const forward = reachableByNext(definition, [definition.StartAt], true);
   const catchTargets = (names: Set<string>) =>
-    [...names].flatMap((name) =>
-      (definition.States[name]?.Catch ?? []).map((catcher) => catcher.Next),
-    );
+    [...names].flatMap((name) => [
+      ...(definition.States[name]?.Catch ?? []).map((catcher) => catcher.Next),
+      ...(definition.States[name]?.Choices ?? []).map((choice) => choice.Next),
+    ]);
   const undo = reachableByNext(
     definition,
     catchTargets(forward).filter((name) => !forward.has(name)),

@@ -50,9 +50,36 @@ const port = (node: string, side: Side): ElkPort => ({
   layoutOptions: { 'elk.port.side': side },
 });
 
+/**
+ * A Choice's rule that jumps from the forward column into another (the sweeper's way into the undo
+ * steps): left out of ELK's layout, whose layering it would bend, and drawn around the outside.
+ */
+const jumpsAcross = (edge: GraphEdge, columnOf: Map<string, Column>): boolean =>
+  edge.kind === 'next' && columnOf.get(edge.from) !== columnOf.get(edge.to);
+
+/**
+ * Out of the top of `from`, over the drawing (in its top padding) to a lane right of everything,
+ * down or up that lane, into the right side of `to`: it crosses no node and no other edge.
+ */
+const aroundTheRight = (from: PlacedNode, to: PlacedNode, laneX: number): Point[] => {
+  const exitX = from.x + (from.width * 3) / 4;
+  const overY = from.y / 2;
+  const toY = to.y + to.height / 2;
+  return [
+    { x: exitX, y: from.y },
+    { x: exitX, y: overY },
+    { x: laneX, y: overY },
+    { x: laneX, y: toY },
+    { x: to.x + to.width, y: toY },
+  ];
+};
+
+const OUTSIDE_LANE = 24;
+
 export async function layoutSaga(elk: ELK, graph: SagaGraph): Promise<SagaLayout> {
   const columnOf = new Map(graph.nodes.map((node) => [node.id, node.column]));
-  const elkEdges: ElkExtendedEdge[] = graph.edges.map((edge) => {
+  const laidOut = graph.edges.filter((edge) => !jumpsAcross(edge, columnOf));
+  const elkEdges: ElkExtendedEdge[] = laidOut.map((edge) => {
     const [source, target] = runsUp(edge, columnOf) ? [edge.to, edge.from] : [edge.from, edge.to];
     const [out, into]: [Side, Side] = edge.kind === 'next' ? ['SOUTH', 'NORTH'] : ['EAST', 'WEST'];
     return { id: edge.id, sources: [`${source}:${out}`], targets: [`${target}:${into}`] };
@@ -103,7 +130,13 @@ export async function layoutSaga(elk: ELK, graph: SagaGraph): Promise<SagaLayout
     };
   });
   const routes = new Map((laid.edges ?? []).map((edge) => [edge.id, edge.sections ?? []]));
+  const width = laid.width ?? 0;
+  const byId = new Map(nodes.map((node) => [node.id, node]));
   const edges = graph.edges.map((edge) => {
+    const from = byId.get(edge.from);
+    const to = byId.get(edge.to);
+    if (jumpsAcross(edge, columnOf) && from && to)
+      return { ...edge, points: aroundTheRight(from, to, width) };
     const points = (routes.get(edge.id) ?? []).flatMap((section) => [
       section.startPoint,
       ...(section.bendPoints ?? []),
@@ -111,7 +144,8 @@ export async function layoutSaga(elk: ELK, graph: SagaGraph): Promise<SagaLayout
     ]);
     return { ...edge, points: runsUp(edge, columnOf) ? points.reverse() : points };
   });
-  return { width: laid.width ?? 0, height: laid.height ?? 0, nodes, edges };
+  const jumps = graph.edges.some((edge) => jumpsAcross(edge, columnOf));
+  return { width: width + (jumps ? OUTSIDE_LANE : 0), height: laid.height ?? 0, nodes, edges };
 }
 
 /** Whether two placed nodes overlap (a check for tests and the script). */
