@@ -29,6 +29,7 @@ const UNDO = ['CancelDelivery', 'ReleaseStock', 'ReleasePayment', 'CancelOrder']
 
 const step = (state: string, status: TraceStep['status'], error?: string): TraceStep => ({
   state,
+  type: 'Task',
   status,
   startedAt: '2026-01-01T00:00:00.000Z',
   endedAt: '2026-01-01T00:00:00.250Z',

@@ -26,23 +26,9 @@ export interface AslDefinition {
   States: Record<string, AslState>;
 }
 
-export type StepStatus = 'SUCCEEDED' | 'FAILED' | 'CAUGHT' | 'RETRIED';
-
-/** One state an execution entered (API.md SagaTrace step). */
-export interface TraceStep {
-  state: string;
-  type?: string;
-  status: StepStatus;
-  startedAt: string;
-  endedAt?: string;
-  error?: string;
-}
-
-export interface SagaTrace {
-  orderId: string;
-  executionId: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-  startedAt: string;
-  endedAt?: string;
-  steps: TraceStep[];
-}
+// The trace's shapes are the contract's (contracts/http/orders.ts), as types only: no zod here.
+export type {
+  SagaStep as TraceStep,
+  SagaTrace,
+  StepStatus,
+} from '../../../contracts/http/orders';
