@@ -61,6 +61,7 @@ describe('the saga console, for an admin, in Chromium', () => {
     const timeline = page.getByTestId('saga-timeline');
     await timeline.getByText('PaymentDeclined').waitFor();
     expect(await timeline.locator('tbody tr td:first-child').allTextContents()).toEqual([
+      'NewOrStuck',
       'ReservePayment',
       'ReleasePayment',
       'CancelOrder',

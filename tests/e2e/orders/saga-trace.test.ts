@@ -32,7 +32,9 @@ describe('GET /orders/{orderId}/saga', () => {
 
     expect(body).toMatchObject({ orderId: placed.body.orderId, status: 'SUCCEEDED' });
     expect(body.executionId).toMatch(new RegExp(`:execution:.+:${placed.body.orderId}$`));
+    // NewOrStuck, the sweeper's Choice, routes every execution first.
     expect(body.steps.map((step) => `${step.state}:${step.status}`)).toEqual([
+      'NewOrStuck:SUCCEEDED',
       'ReservePayment:SUCCEEDED',
       'ReserveStock:SUCCEEDED',
       'BookDelivery:SUCCEEDED',
@@ -51,6 +53,7 @@ describe('GET /orders/{orderId}/saga', () => {
     const body = await sagaTraceWhenEnded(customer, placed.body.orderId);
 
     expect(body.steps.map(({ state, status, error }) => [state, status, error])).toEqual([
+      ['NewOrStuck', 'SUCCEEDED', undefined],
       ['ReservePayment', 'CAUGHT', 'PaymentDeclined'],
       ['ReleasePayment', 'SUCCEEDED', undefined],
       ['CancelOrder', 'SUCCEEDED', undefined],

@@ -217,9 +217,16 @@ describe.each(['dev', 'localstack', 'local'])(
       const permissions = resourcesOfType(template, 'AWS::Lambda::Permission').filter(
         ([, permission]) => permission.Properties?.Principal === 'events.amazonaws.com',
       );
-      expect(permissions.map(([, permission]) => permission.Properties?.FunctionName)).toEqual([
-        { 'Fn::GetAtt': ['SweepStuckOrdersLambdaFunction', 'Arn'] },
-      ]);
+      // EventBridge may invoke the sweeper (this schedule) and markCompensationFailed (the saga's
+      // failed-execution rule), nothing else.
+      const invokable = permissions.map(([, permission]) => permission.Properties?.FunctionName);
+      expect(invokable).toHaveLength(2);
+      expect(invokable).toEqual(
+        expect.arrayContaining([
+          { 'Fn::GetAtt': ['SweepStuckOrdersLambdaFunction', 'Arn'] },
+          { 'Fn::GetAtt': ['MarkCompensationFailedLambdaFunction', 'Arn'] },
+        ]),
+      );
     });
 
     // API.md: fault injection only on the local stage; a deployed stage never has it. It is read

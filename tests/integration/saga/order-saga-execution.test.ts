@@ -43,9 +43,13 @@ async function runSaga(input: OrderSagaInput): Promise<DescribeExecutionCommandO
 const historyOf = (executionArn: string | undefined): Promise<HistoryEvent[]> =>
   createSagaHistoryReader(sfn)(executionArn ?? '');
 
+// The steps and ends the execution went through. Choices only route (the sweeper's NewOrStuck
+// comes first in every execution; API.md: "more states may sit between them (choices, …)").
 const pathOf = (events: HistoryEvent[]): string[] =>
   events.flatMap((event) =>
-    event.stateEnteredEventDetails?.name ? [event.stateEnteredEventDetails.name] : [],
+    event.stateEnteredEventDetails?.name && event.type !== 'ChoiceStateEntered'
+      ? [event.stateEnteredEventDetails.name]
+      : [],
   );
 
 const lambdaFailures = (events: HistoryEvent[]) =>
