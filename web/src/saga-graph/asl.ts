@@ -27,8 +27,4 @@ export interface AslDefinition {
 }
 
 // The trace's shapes are the contract's (contracts/http/orders.ts), as types only: no zod here.
-export type {
-  SagaStep as TraceStep,
-  SagaTrace,
-  StepStatus,
-} from '../../../contracts/http/orders';
+export type { SagaStep as TraceStep, SagaTrace, StepStatus } from '../../../contracts/http/orders';
