@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What Step Functions puts on EventBridge when a Standard execution changes status

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, resourceName } from '../lib/config';
 
 /** Every dependency GET /health/ready checks: the seven tables, the saga, the identity provider, the topic. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, resourceName } from '../../lib/config';
 import { Conflict, NotFound } from '../../lib/errors';
 import { adminRoute } from '../../lib/middleware/http-auth';
