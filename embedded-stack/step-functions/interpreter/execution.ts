@@ -204,9 +204,8 @@ export class Execution {
     const timeout = this.watchTimeout(this.timeoutLeft(definition.TimeoutSeconds));
     try {
       const output = await runMachine(definition, input, context, startAt);
-      this.close('SUCCEEDED');
       this.output = output;
-      trail.add('ExecutionSucceeded', 'executionSucceededEventDetails', {
+      this.close('SUCCEEDED', trail, 'ExecutionSucceeded', 'executionSucceededEventDetails', {
         output: jsonText(output),
         outputDetails: { truncated: false },
       });
@@ -245,24 +244,23 @@ export class Execution {
       ? this.controller.signal.reason
       : undefined;
     if (reason instanceof Interrupted && reason.reason === 'TIMED_OUT') {
-      this.close('TIMED_OUT');
       this.error = 'States.Timeout';
-      trail.add('ExecutionTimedOut', 'executionTimedOutEventDetails', { error: this.error });
+      this.close('TIMED_OUT', trail, 'ExecutionTimedOut', 'executionTimedOutEventDetails', {
+        error: this.error,
+      });
       return;
     }
     if (reason instanceof Interrupted) {
-      this.close('ABORTED');
-      trail.add('ExecutionAborted', 'executionAbortedEventDetails', {
+      this.close('ABORTED', trail, 'ExecutionAborted', 'executionAbortedEventDetails', {
         ...(this.error === undefined ? {} : { error: this.error }),
         ...(this.cause === undefined ? {} : { cause: this.cause }),
       });
       return;
     }
     const error = toStatesError(thrown);
-    this.close('FAILED');
     this.error = error.error;
     this.cause = error.cause;
-    trail.add('ExecutionFailed', 'executionFailedEventDetails', {
+    this.close('FAILED', trail, 'ExecutionFailed', 'executionFailedEventDetails', {
       error: error.error,
       cause: error.cause,
     });
@@ -289,8 +287,16 @@ export class Execution {
     }
   }
 
-  private close(status: ExecutionStatus): void {
+  /** Ends the run with its closing event; the stop date is that event's, as on AWS. */
+  private close(
+    status: ExecutionStatus,
+    trail: Trail,
+    type: HistoryEventType,
+    detailsKey: string,
+    details: Record<string, unknown>,
+  ): void {
     this.status = status;
-    this.stopDate = this.clock.now();
+    const id = trail.add(type, detailsKey, details);
+    this.stopDate = this.history.list()[id - 1]?.timestamp ?? this.clock.now();
   }
 }

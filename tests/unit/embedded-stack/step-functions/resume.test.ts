@@ -130,6 +130,8 @@ describe('executions kept on disk', () => {
     const { executionArn = '' } = await start(first.client, 'o-1');
     const ended = await waitForEnd(first.client, executionArn);
     const history = await historyOf(first.client, executionArn);
+    // As on AWS, the stop date is the closing event's: the one a restart reads back.
+    expect(ended.stopDate).toEqual(history.at(-1)?.timestamp);
     await first.server.close();
 
     const second = await startServer(dataDir);
