@@ -55,3 +55,13 @@ export async function startPrivateStack(
     },
   };
 }
+
+/**
+ * Points this test file's HTTP client (http-client.ts) and its admin logins at `stack` instead of
+ * the suite's shared stack. Jest gives each test file its own copy of process.env.
+ */
+export function talkTo(stack: PrivateStack): void {
+  process.env.SHOP_HTTP_URL = stack.details.httpApiUrl;
+  process.env.SHOP_ADMIN_EMAIL = stack.details.admin.email;
+  process.env.SHOP_ADMIN_PASSWORD = stack.details.admin.password;
+}

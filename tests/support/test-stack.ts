@@ -26,6 +26,20 @@ export const portsAt = (base: number) => ({
 
 export const TEST_STACK_PORTS = portsAt(100);
 
+/**
+ * The port base of each test file that starts a stack of its own: one place, so two such files
+ * that Jest runs at once never ask for the same ports.
+ */
+export const PRIVATE_STACK_BASES = {
+  npmStart: 200,
+  hostileRequests: 300,
+  snsOutage: 400,
+  stuckOrders: 500,
+  orderCorrelation: 600,
+  crashRecovery: 700,
+  concurrentOrders: 800,
+} as const;
+
 export interface StackDetails {
   consoleUrl: string;
   httpApiUrl: string;

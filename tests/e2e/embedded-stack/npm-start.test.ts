@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { startStack } from '../../support/start-stack';
 import { commandOf, isAlive, processTree } from '../../support/process-tree';
-import { portsAt, ROOT } from '../../support/test-stack';
+import { portsAt, PRIVATE_STACK_BASES, ROOT } from '../../support/test-stack';
 
 // Ports of their own, so this stack runs beside the suite's shared one.
-const PORTS = portsAt(200);
+const PORTS = portsAt(PRIVATE_STACK_BASES.npmStart);
 
 async function waitForExit(pids: number[], timeoutMs: number): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../support/contract-checks';
 import { api, registerAndLogin, type TestUser } from '../../support/http-client';
-import { startPrivateStack, type PrivateStack } from '../../support/private-stack';
+import { startPrivateStack, type PrivateStack, talkTo } from '../../support/private-stack';
 import {
   customerWith,
   freshSlot,
@@ -11,14 +11,14 @@ import {
   type Page,
 } from '../../support/shop-scenario';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
-import { portsAt } from '../../support/test-stack';
+import { portsAt, PRIVATE_STACK_BASES } from '../../support/test-stack';
 import { createPaymentsRepository } from '../../../functions/payments/payments-repository';
 
 // The outbox (functions/lib/outbox.ts) across an SNS outage: the events are written with their
 // changes whatever SNS does, and the tables' publishers deliver each of them once SNS is back.
 // A stack of its own, whose functions reach SNS through a proxy the test takes down and back up;
 // serverless-offline-sns itself keeps running, so only the publishing side sees the outage.
-const BASE = 400;
+const BASE = PRIVATE_STACK_BASES.snsOutage;
 const ORDERS = 50;
 const USERS = 10;
 // Placing 50 orders and registering 10 users on a shared 2-core machine, then the retried
@@ -32,9 +32,7 @@ beforeAll(async () => {
   sns = await startTcpProxy(Number(portsAt(BASE).SHOP_SNS_PORT));
   const started = await startPrivateStack('sns-outage', BASE, { SHOP_SNS_ENDPOINT_URL: sns.url });
   stack = started;
-  process.env.SHOP_HTTP_URL = started.details.httpApiUrl;
-  process.env.SHOP_ADMIN_EMAIL = started.details.admin.email;
-  process.env.SHOP_ADMIN_PASSWORD = started.details.admin.password;
+  talkTo(started);
 }, 180_000);
 
 afterAll(async () => {

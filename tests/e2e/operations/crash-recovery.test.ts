@@ -7,7 +7,7 @@ import type { Order } from '../../../contracts/http/orders';
 import type { Slot } from '../../../contracts/http/delivery';
 import { isAlive, processTree } from '../../support/process-tree';
 import { readStackFile, startStack, type RunningStack } from '../../support/start-stack';
-import { portsAt, ROOT, type StackDetails } from '../../support/test-stack';
+import { portsAt, PRIVATE_STACK_BASES, ROOT, type StackDetails } from '../../support/test-stack';
 
 // Issue 12's crash: 100 orders from 10 customers in flight, the whole stack (every process it
 // started) killed with SIGKILL, started again on the same data directory. Every order must end
@@ -16,7 +16,7 @@ import { portsAt, ROOT, type StackDetails } from '../../support/test-stack';
 // own ports, so that it can be killed without touching the suite's shared stack.
 jest.setTimeout(600_000);
 
-const BASE = 500;
+const BASE = PRIVATE_STACK_BASES.crashRecovery;
 const PORTS = portsAt(BASE);
 const NAME = `crash-recovery-${PORTS.SHOP_HTTP_PORT}`;
 const STACK_FILE = resolve(ROOT, '.local', `${NAME}.json`);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { eventually } from '../../support/contract-checks';
-import { startPrivateStack, type PrivateStack } from '../../support/private-stack';
+import { startPrivateStack, type PrivateStack, talkTo } from '../../support/private-stack';
+import { PRIVATE_STACK_BASES } from '../../support/test-stack';
 import {
   customerWith,
   freshSlot,
@@ -18,14 +19,12 @@ import { api } from '../../support/http-client';
 // JSON lines, here as the embedded stack prints them. A stack of its own, at INFO (the shared
 // one logs warnings only).
 
-const BASE = 500;
+const BASE = PRIVATE_STACK_BASES.orderCorrelation;
 let stack: PrivateStack | undefined;
 
 beforeAll(async () => {
   stack = await startPrivateStack('order-correlation', BASE, { POWERTOOLS_LOG_LEVEL: 'INFO' });
-  process.env.SHOP_HTTP_URL = stack.details.httpApiUrl;
-  process.env.SHOP_ADMIN_EMAIL = stack.details.admin.email;
-  process.env.SHOP_ADMIN_PASSWORD = stack.details.admin.password;
+  talkTo(stack);
 }, 120_000);
 
 afterAll(async () => {

@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import { eventually } from '../../support/contract-checks';
 import { api, type TestUser } from '../../support/http-client';
-import { startPrivateStack, type PrivateStack } from '../../support/private-stack';
+import { startPrivateStack, type PrivateStack, talkTo } from '../../support/private-stack';
+import { PRIVATE_STACK_BASES } from '../../support/test-stack';
 import {
   customerWith,
   freshSlot,
@@ -32,7 +33,7 @@ import { createStuckOrderSweep } from '../../../functions/orders/stuck-order-swe
 // TECHNICAL_FAILURE, wallet, stock and slot as before. A stack of its own, whose sweeper runs
 // every second with a deadline of 10 s, and whose saga retries in real time (a step that keeps
 // failing keeps its execution RUNNING for seconds: the window in which the test stops it).
-const BASE = 500;
+const BASE = PRIVATE_STACK_BASES.stuckOrders;
 const STUCK_AFTER_SECONDS = 10;
 // The deadline, a sweep, and the undo saga, on a shared 2-core machine.
 const SWEPT_WITHIN_MS = 90_000;
@@ -48,9 +49,7 @@ beforeAll(async () => {
     SHOP_SFN_TIME_SCALE: '1',
   });
   stack = started;
-  process.env.SHOP_HTTP_URL = started.details.httpApiUrl;
-  process.env.SHOP_ADMIN_EMAIL = started.details.admin.email;
-  process.env.SHOP_ADMIN_PASSWORD = started.details.admin.password;
+  talkTo(started);
   sfn = new SFNClient({
     endpoint: started.details.stepFunctionsUrl,
     region: started.details.region,

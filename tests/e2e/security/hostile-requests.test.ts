@@ -6,7 +6,8 @@ import {
   type FuzzWorld,
   type HostileRequest,
 } from '../../support/hostile-requests';
-import { startPrivateStack, type PrivateStack } from '../../support/private-stack';
+import { startPrivateStack, type PrivateStack, talkTo } from '../../support/private-stack';
+import { PRIVATE_STACK_BASES } from '../../support/test-stack';
 import {
   customerWith,
   notificationsUntil,
@@ -114,10 +115,8 @@ async function settledTables(): Promise<Record<string, unknown>[][]> {
 }
 
 beforeAll(async () => {
-  stack = await startPrivateStack('hostile-requests', 300);
-  process.env.SHOP_HTTP_URL = stack.details.httpApiUrl;
-  process.env.SHOP_ADMIN_EMAIL = stack.details.admin.email;
-  process.env.SHOP_ADMIN_PASSWORD = stack.details.admin.password;
+  stack = await startPrivateStack('hostile-requests', PRIVATE_STACK_BASES.hostileRequests);
+  talkTo(stack);
 
   const depositKey = randomUUID();
   const depositAmount = 10_000;
