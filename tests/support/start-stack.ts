@@ -30,10 +30,7 @@ export async function startStack(
 ): Promise<RunningStack> {
   const child = spawn(command, args, {
     cwd: ROOT,
-    // DynamoDB Local's JVM compiles with C1 only: a test stack lives for seconds to minutes, and
-    // C2's compiles cost half of the JVM's 7.4 CPU s per start (3.8 CPU s with C1 only, measured
-    // on CI's 2 cores, where the suite is bound by CPU: docs/performance.md). A test may set it.
-    env: { JAVA_TOOL_OPTIONS: '-XX:TieredStopAtLevel=1', ...env },
+    env,
     detached,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
