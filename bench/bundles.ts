@@ -36,8 +36,12 @@ export interface PackagedFunction {
 }
 
 export interface AwsPackage {
+  /** The bench's scratch folder, removed at the end (removePackage). */
   work: string;
-  seconds: number;
+  /** Where the bundles' source maps are (never in the zips). */
+  sourceMaps: string;
+  /** How long `sls package` took; null for a package made before the run (--package). */
+  seconds: number | null;
   functions: PackagedFunction[];
 }
 
@@ -63,7 +67,7 @@ export interface BundleFigures {
   method: string;
   stage: string;
   node: string;
-  packageSeconds: number;
+  packageSeconds: number | null;
   functions: FunctionBundle[];
 }
 
@@ -114,12 +118,54 @@ function dummyOf(value: unknown): string {
   return `dummy-${JSON.stringify(value).replace(/\W/g, '').slice(0, 40)}`;
 }
 
-export async function packageForAws(): Promise<AwsPackage> {
+/**
+ * Packages the dev stage into a scratch folder of the bench's, or takes `made`, a package made
+ * already in the same layout (`made`/package and `made`/source-maps, as the test suite's shared
+ * one), so a run that already has one does not build all the bundles again.
+ */
+export async function packageForAws(made?: string): Promise<AwsPackage> {
   const work = await mkdtemp(join(tmpdir(), 'shop-bench-'));
-  const dir = join(work, 'package');
+  const from = made ?? work;
+  const dir = join(from, 'package');
   const started = performance.now();
-  // No AWS credentials, staging folders in our own temp dir, esbuild's work folder of its own
-  // (serverless.yml: SHOP_BUILD_DIR), so a package run by a test or a colleague is never touched.
+  if (made === undefined) await slsPackageDev(work, dir);
+  const seconds = made === undefined ? round((performance.now() - started) / 1000) : null;
+  const template = templateSchema.parse(
+    JSON.parse(await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')),
+  );
+  const functions = Object.values(template.Resources).flatMap((resource) => {
+    const parsed = cfnFunctionSchema.safeParse(resource);
+    if (!parsed.success) return [];
+    const { FunctionName, Handler, MemorySize, Code, Environment } = parsed.data.Properties;
+    return [
+      {
+        fn: FunctionName.slice(FunctionName.lastIndexOf('-') + 1),
+        name: FunctionName,
+        handler: Handler,
+        memoryMb: MemorySize ?? 1024,
+        zipFile: join(dir, basename(Code.S3Key)),
+        environment: Object.fromEntries(
+          Object.entries(Environment?.Variables ?? {}).map(([name, value]) => [
+            name,
+            dummyOf(value),
+          ]),
+        ),
+      },
+    ];
+  });
+  return {
+    work,
+    sourceMaps: join(from, 'source-maps'),
+    seconds,
+    functions: functions.sort((a, b) => a.fn.localeCompare(b.fn)),
+  };
+}
+
+/**
+ * No AWS credentials, staging folders in our own temp dir, esbuild's work folder of its own
+ * (serverless.yml: SHOP_BUILD_DIR), so a package run by a test or a colleague is never touched.
+ */
+async function slsPackageDev(work: string, dir: string): Promise<void> {
   await promisify(execFile)(
     process.execPath,
     [
@@ -152,35 +198,6 @@ export async function packageForAws(): Promise<AwsPackage> {
       ),
     );
   });
-  const seconds = (performance.now() - started) / 1000;
-  const template = templateSchema.parse(
-    JSON.parse(await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')),
-  );
-  const functions = Object.values(template.Resources).flatMap((resource) => {
-    const parsed = cfnFunctionSchema.safeParse(resource);
-    if (!parsed.success) return [];
-    const { FunctionName, Handler, MemorySize, Code, Environment } = parsed.data.Properties;
-    return [
-      {
-        fn: FunctionName.slice(FunctionName.lastIndexOf('-') + 1),
-        name: FunctionName,
-        handler: Handler,
-        memoryMb: MemorySize ?? 1024,
-        zipFile: join(dir, basename(Code.S3Key)),
-        environment: Object.fromEntries(
-          Object.entries(Environment?.Variables ?? {}).map(([name, value]) => [
-            name,
-            dummyOf(value),
-          ]),
-        ),
-      },
-    ];
-  });
-  return {
-    work,
-    seconds: round(seconds),
-    functions: functions.sort((a, b) => a.fn.localeCompare(b.fn)),
-  };
 }
 
 // Runs in the fresh process: require the handler file, report how long that took.
@@ -278,7 +295,7 @@ export async function measureBundles(
         ...fn.environment,
       };
       // The variant with the map: a copy of the bundle that names its map, the map beside it.
-      const map = join(pkg.work, 'source-maps', `${modulePath}.js.map`);
+      const map = join(pkg.sourceMaps, `${modulePath}.js.map`);
       const mapped = join(unpacked, `${modulePath}.with-map.js`);
       const mapBytes = await readFile(map).catch(() => undefined);
       if (mapBytes) {

@@ -36,6 +36,8 @@ export interface BenchOptions {
   floorOrders?: number;
   /** POWERTOOLS_LOG_LEVEL of a stack the bench starts; default the stage's own. */
   logLevel?: string;
+  /** A dev-stage package made already (its `package/` and `source-maps/`): none is made. */
+  packageDir?: string;
   out?: string;
 }
 
@@ -59,6 +61,9 @@ export const USAGE = `npm run bench -- [options]
   --cold-start-runs R   fresh processes per function and variant (default 3)
   --floor-orders N      orders the DynamoDB floor replays (default: measured orders)
   --log-level LEVEL     POWERTOOLS_LOG_LEVEL of a stack the bench starts
+  --package DIR         measure the bundles of a dev-stage package made already instead of making
+                        one: DIR/package from sls package --stage dev --package DIR/package, with
+                        SHOP_SOURCE_MAP_DIR=DIR/source-maps (the test suite shares its own so)
   --out FILE            report path (default bench/results/<timestamp>.json)`;
 
 const positiveInt = (name: string, value: string | undefined, fallback: number): number => {
@@ -97,6 +102,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'cold-start-runs': { type: 'string' },
       'floor-orders': { type: 'string' },
       'log-level': { type: 'string' },
+      package: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -147,6 +153,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       ? { floorOrders: positiveInt('floor-orders', values['floor-orders'], 0) }
       : {}),
     ...(values['log-level'] !== undefined ? { logLevel: values['log-level'] } : {}),
+    ...(values.package !== undefined ? { packageDir: values.package } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
   };
 }

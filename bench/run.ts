@@ -79,10 +79,16 @@ async function startStack(options: BenchOptions): Promise<BenchStack> {
 }
 
 /** The AWS artifacts and the local stage's resolved config: needed later, made meanwhile. */
-async function prepare(): Promise<{ pkg: AwsPackage; config: ResolvedServerlessConfig }> {
-  say('Packaging the functions for AWS (sls package --stage dev) meanwhile…');
+async function prepare(
+  options: BenchOptions,
+): Promise<{ pkg: AwsPackage; config: ResolvedServerlessConfig }> {
+  say(
+    options.packageDir
+      ? `Using the dev stage's package in ${options.packageDir}`
+      : 'Packaging the functions for AWS (sls package --stage dev) meanwhile…',
+  );
   const [pkg, config] = await Promise.allSettled([
-    packageForAws().then((packaged) => {
+    packageForAws(options.packageDir).then((packaged) => {
       cleanups.push(() => removePackage(packaged));
       return packaged;
     }),
@@ -106,7 +112,7 @@ async function main(): Promise<void> {
 
   // The stack first, alone: under load its DynamoDB Local may miss its start deadline.
   const stack = await startStack(options);
-  const prepared = prepare();
+  const prepared = prepare(options);
   // Settled now, awaited later: a failure must not go unhandled while seeding runs.
   prepared.catch(() => undefined);
   const { details } = stack;

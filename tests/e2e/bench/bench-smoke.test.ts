@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { sharedPackage } from '../../support/packaged-template';
 import { ROOT, TEST_STACK_FILE } from '../../support/test-stack';
 
 // Keeps `npm run bench` working: a tiny run against the suite's own stack, checked for the shape
 // of its report and for every order having ended. How fast anything was is not checked: a shared
-// 2-core machine makes any threshold a coin toss.
+// 2-core machine makes any threshold a coin toss. The dev stage's package is the run's shared one
+// (the deploy tests read it too): the bench measures its bundles instead of packaging again.
 
 const FORWARD_STEPS = [
   'ReservePayment',
@@ -83,6 +85,7 @@ describe('npm run bench', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bench-smoke-'));
     const out = join(dir, 'report.json');
     try {
+      const devPackage = await sharedPackage('dev');
       await promisify(execFile)(
         process.execPath,
         [
@@ -101,6 +104,8 @@ describe('npm run bench', () => {
           '1',
           '--cold-start-runs',
           '1',
+          '--package',
+          dirname(devPackage.dir),
           '--out',
           out,
         ],
