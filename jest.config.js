@@ -21,6 +21,10 @@ module.exports = {
   // A request through the stack can take seconds on a busy 2-core machine; this bounds a hung
   // test, it times nothing.
   testTimeout: 30_000,
+  // Two files at once: most of a file's time is a stack's start or its handlers' work, in other
+  // processes, so one worker left a CPU of CI's two idle. The files that load a stack heavily or
+  // need whole tables to themselves start stacks of their own (PRIVATE_STACK_BASES).
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },

@@ -37,6 +37,7 @@ export const PRIVATE_STACK_BASES = {
   stuckOrders: 500,
   orderCorrelation: 600,
   crashRecovery: 700,
+  concurrentOrders: 800,
 } as const;
 
 export interface StackDetails {

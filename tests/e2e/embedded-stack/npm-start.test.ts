@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startStack } from '../../support/start-stack';
+import { startStack, type RunningStack } from '../../support/start-stack';
 import { commandOf, isAlive, processTree } from '../../support/process-tree';
 import { portsAt, PRIVATE_STACK_BASES, ROOT } from '../../support/test-stack';
 
@@ -52,75 +52,101 @@ async function adminRightAfterFirstHealth(
   throw new Error('aborted before /health answered');
 }
 
-describe('npm start', () => {
-  it('answers nothing, not even /health, until the admin can sign in and use admin routes', async () => {
-    const admin = { email: 'ready-admin@shop.local', password: 'Ready-Passw0rd!' };
-    const polling = new AbortController();
-    const firstUse = adminRightAfterFirstHealth(
+const STACK_FILE = resolve(ROOT, '.local', 'npm-start-test.json');
+
+/** What each start checks while it runs: its answer to GET /health and what it printed. */
+async function expectServing(stack: RunningStack, started: number[]): Promise<void> {
+  const health = await fetch(`http://127.0.0.1:${PORTS.SHOP_HTTP_PORT}/health`);
+  expect(health.status).toBe(200);
+  expect(await health.json()).toEqual({ status: 'ok' });
+  expect(stack.output()).toContain(`http://127.0.0.1:${PORTS.SHOP_HTTP_PORT}`);
+  expect(stack.output()).toContain(`http://127.0.0.1:${PORTS.SHOP_SFN_PORT}`);
+  // java (DynamoDB Local) and node (serverless-offline) run under it.
+  expect(started.map(commandOf).join('\n')).toMatch(/DynamoDBLocal\.jar/);
+  expect(started.map(commandOf).join('\n')).toMatch(/serverless\.js offline start/);
+}
+
+/** Stops the stack with `signal` and expects every process it had started gone, and its port shut. */
+async function expectGoneAfter(
+  stack: RunningStack,
+  started: number[],
+  signal: NodeJS.Signals,
+): Promise<void> {
+  await stack.stop(signal);
+  const stillAlive = await waitForExit(started, 15_000);
+  expect(stillAlive.map((pid) => `${pid} ${commandOf(pid)}`)).toEqual([]);
+  await expect(fetch(`http://127.0.0.1:${PORTS.SHOP_HTTP_PORT}/health`)).rejects.toThrow();
+}
+
+// Two starts, each a few seconds of a CPU: the first from nothing (--fresh) and stopped the way a
+// process manager stops npm, the second on the data the first left and stopped as Ctrl-C does.
+describe('npm start -- --fresh, stopped with SIGTERM to npm', () => {
+  const admin = { email: 'ready-admin@shop.local', password: 'Ready-Passw0rd!' };
+  const polling = new AbortController();
+  let firstUse: ReturnType<typeof adminRightAfterFirstHealth>;
+  let stack: RunningStack | undefined;
+  let started: number[] = [];
+
+  beforeAll(async () => {
+    firstUse = adminRightAfterFirstHealth(
       `http://127.0.0.1:${PORTS.SHOP_HTTP_PORT}`,
       admin,
       polling.signal,
     );
-    const stack = await startStack(
+    // Settled now, awaited in its test: a failed start must not leave it unhandled.
+    firstUse.catch(() => undefined);
+    stack = await startStack(
       'npm',
-      ['start', '--silent'],
+      ['start', '--silent', '--', '--fresh'],
       {
         ...process.env,
         ...PORTS,
         SHOP_ADMIN_EMAIL: admin.email,
         SHOP_ADMIN_PASSWORD: admin.password,
-        SHOP_STACK_FILE: resolve(ROOT, '.local', 'npm-start-test.json'),
+        SHOP_STACK_FILE: STACK_FILE,
       },
       { timeoutMs: 60_000 },
     ).catch((error: unknown) => {
       polling.abort();
       throw error;
     });
-    try {
-      expect(await firstUse).toEqual({
-        login: 200,
-        profile: expect.objectContaining({ email: admin.email, isAdmin: true }) as unknown,
-        adminRoute: 201,
-      });
-    } finally {
-      await stack.stop();
-    }
+    started = processTree(stack.child.pid ?? 0);
   }, 120_000);
 
-  it.each([
-    ['SIGTERM to npm', 'SIGTERM', false],
-    ['Ctrl-C (SIGINT to its whole process group)', 'SIGINT', true],
-  ] as const)(
-    'serves GET /health, prints its URLs, and leaves no process behind on %s',
-    async (_, signal, detached) => {
-      const stack = await startStack(
-        'npm',
-        ['start', '--silent', '--', '--fresh'],
-        {
-          ...process.env,
-          ...PORTS,
-          SHOP_STACK_FILE: resolve(ROOT, '.local', 'npm-start-test.json'),
-        },
-        { timeoutMs: 60_000, detached },
-      );
-      const started = processTree(stack.child.pid ?? 0);
-      let stillAlive: number[] = [];
-      try {
-        const health = await fetch(`http://127.0.0.1:${PORTS.SHOP_HTTP_PORT}/health`);
-        expect(health.status).toBe(200);
-        expect(await health.json()).toEqual({ status: 'ok' });
-        expect(stack.output()).toContain(`http://127.0.0.1:${PORTS.SHOP_HTTP_PORT}`);
-        expect(stack.output()).toContain(`http://127.0.0.1:${PORTS.SHOP_SFN_PORT}`);
-        // java (DynamoDB Local) and node (serverless-offline) run under it.
-        expect(started.map(commandOf).join('\n')).toMatch(/DynamoDBLocal\.jar/);
-        expect(started.map(commandOf).join('\n')).toMatch(/serverless\.js offline start/);
-      } finally {
-        await stack.stop(signal);
-        stillAlive = await waitForExit(started, 15_000);
-      }
-      expect(stillAlive.map((pid) => `${pid} ${commandOf(pid)}`)).toEqual([]);
-      await expect(fetch(`http://127.0.0.1:${PORTS.SHOP_HTTP_PORT}/health`)).rejects.toThrow();
-    },
-    120_000,
-  );
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers nothing, not even /health, until the admin can sign in and use admin routes', async () => {
+    expect(await firstUse).toEqual({
+      login: 200,
+      profile: expect.objectContaining({ email: admin.email, isAdmin: true }) as unknown,
+      adminRoute: 201,
+    });
+  });
+
+  it('serves GET /health and prints its URLs', async () => {
+    await expectServing(stack as RunningStack, started);
+  });
+
+  it('leaves no process behind on SIGTERM to npm', async () => {
+    await expectGoneAfter(stack as RunningStack, started, 'SIGTERM');
+  }, 60_000);
+});
+
+describe('npm start on the data of the last, stopped with Ctrl-C', () => {
+  it('serves GET /health, prints its URLs, and leaves no process behind on SIGINT to its whole process group', async () => {
+    const stack = await startStack(
+      'npm',
+      ['start', '--silent'],
+      { ...process.env, ...PORTS, SHOP_STACK_FILE: STACK_FILE },
+      { timeoutMs: 60_000, detached: true },
+    );
+    const started = processTree(stack.child.pid ?? 0);
+    try {
+      await expectServing(stack, started);
+    } finally {
+      await expectGoneAfter(stack, started, 'SIGINT');
+    }
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { api, type TestUser } from '../../support/http-client';
+import { startPrivateStack, talkTo, type PrivateStack } from '../../support/private-stack';
 import {
   customerWith,
   freshSlot,
@@ -11,13 +12,26 @@ import {
   type Slot,
   type StockLevel,
 } from '../../support/shop-scenario';
+import { PRIVATE_STACK_BASES } from '../../support/test-stack';
 
 // The concurrency check: 200 orders of one unit each, from 20 customers at once, against
 // a product with 50 units. Exactly 50 are confirmed and 150 cancelled as OUT_OF_STOCK; the stock
 // is never oversold, not even for a moment (GET /inventory is polled while the sagas run); and
 // every customer's money adds up. Each customer orders once per slot, so no order is another's
-// DUPLICATE_ORDER. Setup runs a few requests at a time, to spare a 2-core machine.
+// DUPLICATE_ORDER. Setup runs a few requests at a time, to spare a 2-core machine. A stack of its
+// own: the burst would make the requests of test files running beside it wait seconds.
 jest.setTimeout(300_000);
+
+let stack: PrivateStack | undefined;
+
+beforeAll(async () => {
+  stack = await startPrivateStack('concurrent-orders', PRIVATE_STACK_BASES.concurrentOrders);
+  talkTo(stack);
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
 
 /**
  * POST /orders as API.md tells a client to: with an Idempotency-Key, and repeated with it after a
