@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as z from 'zod';
@@ -51,15 +53,58 @@ export type ResolvedFunction = z.infer<typeof functionSchema>;
 
 const SERVERLESS_BIN = resolve(PROJECT_ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
 
+/**
+ * `sls print` boots the whole framework: 2.4 CPU s, on the start's critical path (serverless-offline
+ * waits for the environment it resolves). Its answer is kept in .local/resolved-config/ under a
+ * hash of all it depends on: the stage, serverless.yml and every file it takes in with
+ * `${file(...)}` (functions/, resources/, statemachines/), the lock file (the plugins' versions)
+ * and the value of every `${env:...}` those files name. A change to any of them is a new key.
+ */
+const CACHE_DIR = resolve(PROJECT_ROOT, '.local', 'resolved-config');
+
 export async function loadServerlessConfig(
   env: NodeJS.ProcessEnv,
 ): Promise<ResolvedServerlessConfig> {
+  const cacheFile = resolve(CACHE_DIR, `${LOCAL_STAGE}-${await resolvedConfigKey(env)}.json`);
+  const cached = await readFile(cacheFile, 'utf8').catch(() => undefined);
+  if (cached !== undefined) return resolvedConfigSchema.parse(JSON.parse(cached));
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [SERVERLESS_BIN, 'print', '--stage', LOCAL_STAGE, '--format', 'json'],
     { cwd: PROJECT_ROOT, env, maxBuffer: 32 * 1024 * 1024 },
   );
-  return resolvedConfigSchema.parse(JSON.parse(stdout));
+  const config = resolvedConfigSchema.parse(JSON.parse(stdout));
+  // Written whole, then renamed: two stacks starting at once never read half a file.
+  await mkdir(CACHE_DIR, { recursive: true });
+  const partial = `${cacheFile}.${process.pid}.partial`;
+  await writeFile(partial, stdout);
+  await rename(partial, cacheFile);
+  return config;
+}
+
+/** The hash of what `sls print --stage local` reads in `root` (see loadServerlessConfig). */
+export async function resolvedConfigKey(
+  env: NodeJS.ProcessEnv,
+  root: string = PROJECT_ROOT,
+): Promise<string> {
+  const hash = createHash('sha256').update(LOCAL_STAGE);
+  const files = ['serverless.yml'];
+  const variables = new Set<string>();
+  for (let next = 0; next < files.length; next++) {
+    const file = files[next] ?? '';
+    const text = await readFile(resolve(root, file), 'utf8').catch(
+      (error: unknown) => `unreadable: ${String(error)}`,
+    );
+    hash.update(`\0${file}\0${text}`);
+    for (const [, included] of text.matchAll(/\$\{file\(([^)]+)\)/g)) {
+      const path = (included ?? '').trim();
+      if (!files.includes(path)) files.push(path);
+    }
+    for (const [, name] of text.matchAll(/\$\{env:\s*([A-Za-z0-9_]+)/g)) variables.add(name ?? '');
+  }
+  hash.update(await readFile(resolve(root, 'package-lock.json')));
+  for (const name of [...variables].sort()) hash.update(`\0${name}=${env[name] ?? '(unset)'}`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 export function serverlessCommand(): { command: string; args: string[] } {
