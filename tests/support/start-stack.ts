@@ -19,7 +19,7 @@ export interface RunningStack {
  * a test's stack): C1 only and the serial collector. Measured here, 600 requests after the start
  * cost 3.3 CPU s instead of 7.8 (C2's compiles and G1's threads are most of a short life's work,
  * on 2 cores where the suite is bound by CPU); past ~40,000 requests the default tiers win
- * (56 against 48 CPU s), so the suite's shared stack keeps them (global-setup.ts).
+ * (48 CPU s against C1's 56), so the suite's shared stack keeps them (global-setup.ts).
  */
 export const SHORT_LIVED_JVM = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
