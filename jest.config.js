@@ -25,6 +25,7 @@ module.exports = {
   // processes, so one worker left a CPU of CI's two idle. The files that load a stack heavily or
   // need whole tables to themselves start stacks of their own (PRIVATE_STACK_BASES).
   maxWorkers: 2,
+  testSequencer: '<rootDir>/tests/support/test-sequencer.js',
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
